@@ -1,0 +1,47 @@
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string_view>
+#include <variant>
+
+#include "config/config_error.hpp"
+#include "config/environment.hpp"
+#include "core/settings.hpp"
+
+namespace sitstretch::config {
+
+enum class Urgency { low, normal, critical };
+
+// A validated configuration (SPEC §4): every value is within its allowed range. Like
+// core::Settings it has no default values of its own; a value-initialized Config is only a blank
+// to parse into, and defaults() gives the real defaults from default.toml.
+struct Config {
+  core::Settings model{};  // what the sitting model reads
+  Urgency urgency{};       // of the prompt notification
+  bool operator==(const Config&) const = default;
+};
+
+// Either a usable configuration or the first problem in file order. Nothing here throws.
+using Result = std::variant<Config, ConfigError>;
+
+// The text of config/default.toml, embedded at build time; the single source of defaults.
+std::string_view default_toml();
+
+// The configuration default.toml describes, parsed once and cached. Thread-safe.
+const Config& defaults();
+
+// Parses TOML text and lays the keys it sets over base; keys it leaves out keep base's value
+// (quiet.hours, when present, replaces the whole list). file_name only labels errors.
+Result parse(std::string_view text, std::string_view file_name, const Config& base);
+
+// Reads and parses one file over base. A missing or unreadable file is an error.
+Result load_file(const std::filesystem::path& file, const Config& base);
+
+// The configuration the daemon runs with. With explicit_file (--config FILE) that file alone is
+// laid over the defaults and must exist. Otherwise every existing file of config_paths(env) is
+// laid over the defaults in order (system directories, then the user's file); missing files are
+// skipped, and the first bad file stops the load.
+Result load(const std::optional<std::filesystem::path>& explicit_file, const Environment& env);
+
+}  // namespace sitstretch::config

@@ -1,0 +1,21 @@
+#pragma once
+
+#include <string>
+
+namespace sitstretch::config {
+
+// Why a configuration could not be used, pointing at the place in the file a person must edit.
+// line and column are 1-based; 0 means unknown (for example, the file could not be read).
+struct ConfigError {
+  std::string file;
+  int line = 0;
+  int column = 0;
+  std::string message;
+
+  // One line: "file:line:col: message", or "file: message" when the position is unknown.
+  std::string to_string() const;
+
+  bool operator==(const ConfigError&) const = default;
+};
+
+}  // namespace sitstretch::config

@@ -1,0 +1,24 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "config/environment.hpp"
+
+namespace sitstretch::cli {
+
+// Exit codes of `sitstretch`, documented in its man page.
+inline constexpr int kOk = 0;
+inline constexpr int kFailed = 1;    // the daemon is not running or refused the command
+inline constexpr int kBadInput = 2;  // bad arguments, a bad trace or configuration file
+
+using Args = std::vector<std::string>;
+
+// Each command gets the words after its name and returns the exit code.
+int replay_command(const Args& args, const config::Environment& env);
+int config_command(const Args& args, const config::Environment& env);
+
+// Prints "sitstretch: <message>" to stderr and returns code.
+int fail(int code, const std::string& message);
+
+}  // namespace sitstretch::cli

@@ -1,0 +1,47 @@
+#include <cstdio>
+
+#include "cli/commands.hpp"
+#include "config/config.hpp"
+
+namespace sitstretch::cli {
+
+// `sitstretch config check [FILE]` validates FILE, or the files the daemon would read.
+// `sitstretch config default` prints the documented default file, a start for one's own.
+// `sitstretch config path` prints where the user's file goes.
+int config_command(const Args& args, const config::Environment& env) {
+  const std::string usage = "usage: sitstretch config check [FILE] | config default | config path";
+  if (args.empty()) return fail(kBadInput, usage);
+  if (args[0] == "default" && args.size() == 1) {
+    std::fwrite(config::default_toml().data(), 1, config::default_toml().size(), stdout);
+    return kOk;
+  }
+  if (args[0] == "path" && args.size() == 1) {
+    auto path = config::user_config_path(env);
+    if (!path) return fail(kFailed, "neither XDG_CONFIG_HOME nor HOME is set");
+    std::printf("%s\n", path->c_str());
+    return kOk;
+  }
+  if (args[0] != "check" || args.size() > 2) return fail(kBadInput, usage);
+
+  std::optional<std::filesystem::path> file;
+  if (args.size() == 2) file = args[1];
+  const config::Result result = config::load(file, env);
+  if (auto* error = std::get_if<config::ConfigError>(&result)) {
+    std::fprintf(stderr, "%s\n", error->to_string().c_str());
+    return kBadInput;
+  }
+  if (file) {
+    std::printf("%s: ok\n", file->c_str());
+  } else {
+    int found = 0;
+    for (const auto& path : config::config_paths(env)) {
+      if (!std::filesystem::exists(path)) continue;
+      std::printf("%s: ok\n", path.c_str());
+      ++found;
+    }
+    if (found == 0) std::printf("no configuration file; the built-in defaults apply\n");
+  }
+  return kOk;
+}
+
+}  // namespace sitstretch::cli

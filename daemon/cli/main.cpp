@@ -1,0 +1,59 @@
+// sitstretch: the command-line client. Commands that need no daemon (replay, config) run here;
+// the others talk to sitstretchd over its control socket.
+#include <cstdio>
+#include <cstring>
+
+#include "cli/commands.hpp"
+
+namespace {
+
+constexpr const char* kHelp = R"(Usage: sitstretch COMMAND [ARGS]
+
+Sitting and stretching, from the command line.
+
+Without a daemon:
+  replay TRACE [--config FILE]   run the sitting model over a trace (SPEC §5), print records
+  config check [FILE]            validate FILE, or the files the daemon would read
+  config default                 print the documented default configuration
+  config path                    print where your configuration file lives
+
+Options:
+  -h, --help      show this help
+  -V, --version   show the version
+
+Exit status: 0 success, 1 the daemon is not running or refused, 2 bad input.
+See sitstretch(1).
+)";
+
+}  // namespace
+
+namespace sitstretch::cli {
+
+int fail(int code, const std::string& message) {
+  std::fprintf(stderr, "sitstretch: %s\n", message.c_str());
+  return code;
+}
+
+}  // namespace sitstretch::cli
+
+int main(int argc, char** argv) {
+  using namespace sitstretch::cli;
+  if (argc < 2) {
+    std::fputs(kHelp, stderr);
+    return kBadInput;
+  }
+  const std::string command = argv[1];
+  if (command == "-h" || command == "--help" || command == "help") {
+    std::fputs(kHelp, stdout);
+    return kOk;
+  }
+  if (command == "-V" || command == "--version") {
+    std::printf("sitstretch %s\n", SITSTRETCH_VERSION);
+    return kOk;
+  }
+  const Args args(argv + 2, argv + argc);
+  const auto env = sitstretch::config::Environment::from_process();
+  if (command == "replay") return replay_command(args, env);
+  if (command == "config") return config_command(args, env);
+  return fail(kBadInput, "unknown command \"" + command + "\"; see sitstretch --help");
+}

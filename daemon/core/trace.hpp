@@ -1,0 +1,68 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "core/record.hpp"
+#include "core/sitting_model.hpp"
+
+namespace sitstretch::core {
+
+// The words of a trace line (SPEC §5): the presence signals, the user actions and `end`.
+enum class TraceWord {
+  active,
+  idle,
+  locked,
+  unlocked,
+  sleep,
+  wake,
+  done,
+  snooze,
+  skip,
+  dismiss,
+  pause,
+  resume,
+  side,
+  end,
+};
+
+struct TraceEvent {
+  Ms at{};
+  TraceWord word = TraceWord::end;
+  std::optional<Ms> duration;  // pause
+  Side side = Side::even;      // side
+};
+
+// What is wrong with a line, as a phrase for "FILE:LINE: <message>".
+struct TraceError {
+  std::string message;
+};
+
+// One line of a trace: an event, nothing (blank or comment), or an error.
+using TraceLine = std::variant<std::monostate, TraceEvent, TraceError>;
+TraceLine parse_trace_line(std::string_view line);
+
+// Runs the sitting model over a trace, line by line, in simulated time.
+class Replay {
+ public:
+  explicit Replay(Settings settings) : model_(std::move(settings)) {}
+
+  // Takes the next line of the trace. Records that result are appended to `out`; an error
+  // leaves the replay stopped. After `end` further lines are ignored.
+  std::optional<TraceError> feed(std::string_view line, std::vector<Record>& out);
+
+  bool ended() const { return ended_; }
+  const SittingModel& model() const { return model_; }
+
+ private:
+  std::optional<TraceError> apply(const TraceEvent& e, std::vector<Record>& out);
+
+  SittingModel model_;
+  Ms last_{};
+  bool ended_ = false;
+};
+
+}  // namespace sitstretch::core

@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# sitstretch developer script. On a fresh Debian 12 machine it installs what it needs with apt.
+#
+#   packaging/dev.sh run     build, then start sitstretchd in this desktop session
+#   packaging/dev.sh test    build with -Werror and run every test; again under ASan/UBSan
+#   packaging/dev.sh build   build only (build/release)
+#   packaging/dev.sh bench   print the benchmark figures (packaging/bench/*.sh)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Build and test dependencies, all from Debian's archive.
+DEPS=(
+  build-essential cmake pkg-config clang-format
+  libboost-dev libtomlplusplus-dev catch2 libsqlite3-dev
+  libglib2.0-dev libglib2.0-bin libnotify-dev
+  libx11-dev libxext-dev libxss-dev libwayland-dev
+  xvfb xdotool dbus dbus-x11
+)
+
+say() { printf 'dev.sh: %s\n' "$*" >&2; }
+
+install_deps() {
+  local missing=()
+  for p in "${DEPS[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  say "installing ${missing[*]}"
+  local sudo=()
+  [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+  "${sudo[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends \
+    "${missing[@]}" >/dev/null
+}
+
+# build DIR [cmake options...]
+build() {
+  local dir=$1
+  shift
+  cmake -S . -B "build/$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null
+  cmake --build "build/$dir" -j "$(nproc)"
+}
+
+run_tests() {
+  local dir=$1
+  (cd "build/$dir" && ctest --output-on-failure -j "$(nproc)" --timeout 300)
+}
+
+cmd_test() {
+  install_deps
+  say "build with -Werror"
+  build ci -DSITSTRETCH_WERROR=ON
+  run_tests ci
+  say "build with AddressSanitizer and UndefinedBehaviorSanitizer"
+  build asan -DSITSTRETCH_WERROR=ON -DSITSTRETCH_SANITIZE=ON
+  ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=print_stacktrace=1 run_tests asan
+}
+
+cmd_run() {
+  install_deps
+  build release
+  local bin=build/release/daemon
+  if [ -x "$bin/app/sitstretchd" ]; then
+    if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+      say "no desktop session here (neither DISPLAY nor WAYLAND_DISPLAY is set); run this from a terminal in your desktop"
+      exit 1
+    fi
+    exec "$bin/app/sitstretchd" "$@"
+  fi
+  say "the daemon is not built yet; replaying the example workday instead:"
+  exec "$bin/cli/sitstretch" replay packaging/examples/workday.trace
+}
+
+case "${1:-}" in
+  run) shift; cmd_run "$@" ;;
+  test) cmd_test ;;
+  build) install_deps; build release ;;
+  bench) install_deps; build release; for b in packaging/bench/*.sh; do bash "$b"; done ;;
+  *) say "usage: packaging/dev.sh run|test|build|bench"; exit 2 ;;
+esac

@@ -1,0 +1,154 @@
+// `sitstretch replay` and `sitstretch config`, run as a user runs them: the real binary, real
+// files, exit codes and messages.
+#include <catch2/catch.hpp>
+
+#include "run_command.hpp"
+
+using sitstretch::test::CommandResult;
+using sitstretch::test::run_command;
+using sitstretch::test::TempDir;
+
+namespace {
+
+// A home with no configuration, so that the user's own files never leak into a test.
+struct Cli {
+  TempDir home;
+  CommandResult run(std::vector<std::string> args, const std::string& input = "") const {
+    args.insert(args.begin(), SITSTRETCH_CLI);
+    return run_command(args, input,
+                       {"HOME=" + home.path(), "XDG_CONFIG_HOME=" + home.path() + "/config",
+                        "XDG_CONFIG_DIRS=" + home.path() + "/etc"});
+  }
+};
+
+}  // namespace
+
+TEST_CASE("replay prints the records of a trace as JSON Lines") {
+  Cli cli;
+  auto trace = cli.home.write("day.trace", "0 active\n2710 done\n# lunch\n3000 idle\n3400 end\n");
+  auto r = cli.run({"replay", trace});
+  CHECK(r.exit_code == 0);
+  CHECK(r.err.empty());
+  CHECK(r.out ==
+        "{\"t\":2700,\"event\":\"prompt\",\"sitting_s\":2700,\"attempt\":1}\n"
+        "{\"t\":2710,\"event\":\"accepted\",\"sitting_s\":2710,\"prompted\":true}\n"
+        "{\"t\":3300,\"event\":\"away\",\"since\":3000,\"sitting_s\":290,\"prompted\":false}\n");
+}
+
+TEST_CASE("replay reads the trace from stdin with -") {
+  Cli cli;
+  auto r = cli.run({"replay", "-"}, "0 active\n2700 end\n");
+  CHECK(r.exit_code == 0);
+  CHECK(r.out == "{\"t\":2700,\"event\":\"prompt\",\"sitting_s\":2700,\"attempt\":1}\n");
+}
+
+TEST_CASE("replay stops at a bad line: one error line naming it, exit 2") {
+  Cli cli;
+  auto trace = cli.home.write("bad.trace", "0 active\n2800 skip\n2900 sit\n3000 skip\n");
+  auto r = cli.run({"replay", trace});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err == trace +
+                     ":3: unknown event \"sit\"; expected active, idle, locked, unlocked, "
+                     "sleep, wake, done, snooze, skip, dismiss, pause [DURATION], resume, "
+                     "side left|right|even or end\n");
+  // Records up to the bad line are printed, nothing past it.
+  CHECK(r.out ==
+        "{\"t\":2700,\"event\":\"prompt\",\"sitting_s\":2700,\"attempt\":1}\n"
+        "{\"t\":2800,\"event\":\"skipped\",\"sitting_s\":2800}\n");
+}
+
+TEST_CASE("replay refuses time going back and answers with nothing pending") {
+  Cli cli;
+  auto back = cli.run({"replay", "-"}, "0 active\n10 idle\n5 active\n");
+  CHECK(back.exit_code == 2);
+  CHECK(back.err == "<stdin>:3: time 5 goes back before the previous line's 10\n");
+  auto nothing = cli.run({"replay", "-"}, "0 active\n100 snooze\n");
+  CHECK(nothing.exit_code == 2);
+  CHECK(nothing.err ==
+        "<stdin>:2: snooze with no prompt pending; expected it only after a prompt\n");
+  CHECK(nothing.out.empty());
+}
+
+TEST_CASE("replay --config tries another configuration") {
+  Cli cli;
+  auto config = cli.home.write("short.toml", "[sitting]\ninterval = \"10m\"\n");
+  auto r = cli.run({"replay", "-", "--config", config}, "0 active\n600 end\n");
+  CHECK(r.exit_code == 0);
+  CHECK(r.out == "{\"t\":600,\"event\":\"prompt\",\"sitting_s\":600,\"attempt\":1}\n");
+}
+
+TEST_CASE("replay reads the user's configuration when no --config is given") {
+  Cli cli;
+  cli.home.write("config/sitstretch/config.toml", "[sitting]\ninterval = \"20m\"\n");
+  auto r = cli.run({"replay", "-"}, "0 active\n1200 end\n");
+  CHECK(r.out == "{\"t\":1200,\"event\":\"prompt\",\"sitting_s\":1200,\"attempt\":1}\n");
+}
+
+TEST_CASE("replay with a bad configuration names file, line and column") {
+  Cli cli;
+  auto config = cli.home.write("bad.toml", "[prompt]\nsnooze = 10\n");
+  auto r = cli.run({"replay", "-", "--config", config}, "0 active\n");
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.starts_with(config + ":2:10: prompt.snooze:"));
+  CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+}
+
+TEST_CASE("replay usage errors") {
+  Cli cli;
+  CHECK(cli.run({"replay"}).exit_code == 2);
+  auto missing = cli.run({"replay", cli.home.path() + "/nope.trace"});
+  CHECK(missing.exit_code == 2);
+  CHECK(missing.err == "sitstretch: cannot read trace " + cli.home.path() + "/nope.trace\n");
+}
+
+TEST_CASE("config check validates a file without a daemon") {
+  Cli cli;
+  auto good = cli.home.write("good.toml", "[prompt]\nmax_snoozes = 2\n");
+  auto ok = cli.run({"config", "check", good});
+  CHECK(ok.exit_code == 0);
+  CHECK(ok.out == good + ": ok\n");
+  auto typo = cli.home.write("typo.toml", "[sitting]\nintervall = \"30m\"\n");
+  auto bad = cli.run({"config", "check", typo});
+  CHECK(bad.exit_code == 2);
+  CHECK(bad.err.starts_with(typo + ":2:1: "));
+  CHECK(bad.err.find("did you mean \"sitting.interval\"") != std::string::npos);
+}
+
+TEST_CASE("config check without a file checks what the daemon would read") {
+  Cli cli;
+  CHECK(cli.run({"config", "check"}).out == "no configuration file; the built-in defaults apply\n");
+  auto user =
+      cli.home.write("config/sitstretch/config.toml", "[quiet]\nhours = [\"25:00-01:00\"]\n");
+  auto r = cli.run({"config", "check"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.starts_with(user + ":2:"));
+}
+
+TEST_CASE("config default prints the documented defaults, which check accepts") {
+  Cli cli;
+  auto r = cli.run({"config", "default"});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("interval = \"45m\"") != std::string::npos);
+  auto copy = cli.home.write("copy.toml", r.out);
+  CHECK(cli.run({"config", "check", copy}).exit_code == 0);
+}
+
+TEST_CASE("help, version and unknown commands") {
+  Cli cli;
+  auto help = cli.run({"--help"});
+  CHECK(help.exit_code == 0);
+  CHECK(help.out.find("replay TRACE") != std::string::npos);
+  CHECK(cli.run({"--version"}).out == "sitstretch " SITSTRETCH_VERSION "\n");
+  auto unknown = cli.run({"stretchh"});
+  CHECK(unknown.exit_code == 2);
+  CHECK(unknown.err == "sitstretch: unknown command \"stretchh\"; see sitstretch --help\n");
+}
+
+TEST_CASE("the shipped example trace replays cleanly") {
+  Cli cli;
+  auto r = cli.run({"replay", SITSTRETCH_EXAMPLE_TRACE});
+  CHECK(r.exit_code == 0);
+  CHECK(r.err.empty());
+  CHECK(r.out.find("\"event\":\"prompt\"") != std::string::npos);
+  CHECK(r.out.find("\"event\":\"away\"") != std::string::npos);
+}
