@@ -17,6 +17,10 @@ using Args = std::vector<std::string>;
 // Each command gets the words after its name and returns the exit code.
 int replay_command(const Args& args, const config::Environment& env);
 int config_command(const Args& args, const config::Environment& env);
+int status_command(const Args& args);
+int log_command(const Args& args);
+// done, snooze, skip, dismiss, pause [DURATION], resume, reload, stretch, side SIDE
+int control_command(const std::string& command, const Args& args);
 
 // Prints "sitstretch: <message>" to stderr and returns code.
 int fail(int code, const std::string& message);

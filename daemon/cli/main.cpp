@@ -11,7 +11,18 @@ constexpr const char* kHelp = R"(Usage: sitstretch COMMAND [ARGS]
 
 Sitting and stretching, from the command line.
 
+With the daemon (sitstretchd) running:
+  status [--json]                sitting time, next prompt, pending prompt, pause
+  done                           record a stretch (answers a pending prompt)
+  snooze | skip                  answer the pending prompt
+  pause [DURATION]               no prompts for DURATION (30m, 1h30m) or until resume
+  resume                         end a pause
+  reload                         re-read the configuration
+  side left|right|even           report which side felt tighter
+
 Without a daemon:
+  log [--since WHEN] [--until WHEN] [--all] [--json | --csv]
+                                 the compliance log (default: today)
   replay TRACE [--config FILE]   run the sitting model over a trace (SPEC §5), print records
   config check [FILE]            validate FILE, or the files the daemon would read
   config default                 print the documented default configuration
@@ -55,5 +66,10 @@ int main(int argc, char** argv) {
   const auto env = sitstretch::config::Environment::from_process();
   if (command == "replay") return replay_command(args, env);
   if (command == "config") return config_command(args, env);
+  if (command == "status") return status_command(args);
+  if (command == "log") return log_command(args);
+  for (const char* c : {"done", "snooze", "skip", "dismiss", "pause", "resume", "reload", "side"}) {
+    if (command == c) return control_command(command, args);
+  }
   return fail(kBadInput, "unknown command \"" + command + "\"; see sitstretch --help");
 }

@@ -21,7 +21,7 @@ sitstretch::core::Episode only_episode(std::string_view trace) {
 
 }  // namespace
 
-TEST_CASE("Done complies; skip and dismiss do not") {
+TEST_CASE("Done complies - skip and dismiss do not") {
   auto done = only_episode("0 active\n2710 done\n2711 end");
   CHECK(done.resolution == Resolution::accepted);
   CHECK(done.complied);

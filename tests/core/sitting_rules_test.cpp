@@ -107,7 +107,7 @@ TEST_CASE("Rule 4: the snooze allowance starts afresh with each episode", "[rule
         R"({"t":6000,"event":"snoozed","until_s":6600})");
 }
 
-TEST_CASE("Rule 4: skip keeps the bout; the next prompt is a full interval later", "[rules]") {
+TEST_CASE("Rule 4: skip keeps the bout - the next prompt is a full interval later", "[rules]") {
   CHECK(replay("0 active\n2750 skip\n5450 end") ==
         Lines{R"({"t":2700,"event":"prompt","sitting_s":2700,"attempt":1})",
               R"({"t":2750,"event":"skipped","sitting_s":2750})",
@@ -159,7 +159,7 @@ TEST_CASE("Rule 5: waking into a locked screen still holds the prompt", "[rules]
         Lines{R"({"t":2720,"event":"prompt","sitting_s":2720,"attempt":1})"});
 }
 
-TEST_CASE("Rule 6: no prompt while paused; one due fires repeat_after after resume", "[rules]") {
+TEST_CASE("Rule 6: no prompt while paused - one due fires repeat_after after resume", "[rules]") {
   CHECK(replay("0 active\n2000 pause\n3000 resume\n3300 end") ==
         Lines{R"({"t":2000,"event":"paused","until":null})",
               R"({"t":3000,"event":"resumed","until":null})",
@@ -229,7 +229,7 @@ TEST_CASE("Timers due at or before a line's time fire before the line", "[rules]
         R"({"t":2700,"event":"snoozed","until_s":3300})");
 }
 
-TEST_CASE("end stops the trace; timers after it never fire", "[rules]") {
+TEST_CASE("end stops the trace - timers after it never fire", "[rules]") {
   CHECK(replay("0 active\n2699 end\n2800 active\n").empty());
   CHECK(replay("0 active\n2700 end").size() == 1);
 }

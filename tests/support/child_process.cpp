@@ -3,10 +3,12 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdio>
 #include <cstring>
 #include <stdexcept>
 #include <thread>
@@ -32,11 +34,15 @@ ChildProcess::ChildProcess(const std::vector<std::string>& argv,
   for (const auto& e : environment) envp.push_back(const_cast<char*>(e.c_str()));
   envp.push_back(nullptr);
 
+  // Unflushed output would otherwise be written again by the child.
+  std::fflush(nullptr);
   pid_ = fork();
   if (pid_ < 0) throw std::runtime_error("fork failed");
   if (pid_ == 0) {
     dup2(pipe_fds[1], STDOUT_FILENO);
     setpgid(0, 0);
+    // A test that crashes must not leave its X server or bus daemon behind.
+    prctl(PR_SET_PDEATHSIG, SIGTERM);
     execvpe(args[0], args.data(), envp.data());
     _exit(127);
   }

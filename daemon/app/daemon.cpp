@@ -1,0 +1,245 @@
+#include "app/daemon.hpp"
+
+#include <csignal>
+#include <cstdio>
+
+#include "app/wall_clock.hpp"
+#include "core/record_json.hpp"
+#include "idle/x11_idle.hpp"
+#include "session/clocks.hpp"
+#include "store/log_format.hpp"
+#include "store/utc.hpp"
+#include "stretch/book_stretch.hpp"
+
+namespace sitstretch::app {
+namespace {
+
+notify::Urgency to_notify(config::Urgency u) {
+  switch (u) {
+    case config::Urgency::low:
+      return notify::Urgency::low;
+    case config::Urgency::critical:
+      return notify::Urgency::critical;
+    case config::Urgency::normal:
+      break;
+  }
+  return notify::Urgency::normal;
+}
+
+std::vector<std::filesystem::path> watched_files(const DaemonOptions& options) {
+  if (options.config_file) return {*options.config_file};
+  return config::config_paths(options.env);
+}
+
+}  // namespace
+
+Daemon::Daemon(boost::asio::io_context& io, DaemonOptions options, config::Config config,
+               std::unique_ptr<store::Store> store)
+    : io_(io),
+      options_(std::move(options)),
+      config_(std::move(config)),
+      store_(std::move(store)),
+      model_(config_.model),
+      timer_(io),
+      signals_(io, SIGTERM, SIGINT, SIGHUP) {}
+
+Daemon::~Daemon() = default;
+
+std::optional<std::string> Daemon::start() {
+  auto server =
+      control::ControlServer::start(io_, control::control_socket_path(options_.runtime_dir),
+                                    [this](const control::Request& r) { return on_request(r); });
+  if (auto* error = std::get_if<std::string>(&server)) return *error;
+  control_.emplace(std::move(std::get<control::ControlServer>(server)));
+
+  glib_ = std::make_unique<GlibBridge>(io_);
+  notifier_ = std::make_unique<notify::PromptNotifier>([this](notify::Answer a) { on_answer(a); });
+  session_ = std::make_unique<session::SessionWatch>(
+      [this](core::Signal s, core::Ms at) { on_session(s, at); }, session::boottime_now);
+  idle_ = idle::make_x11_idle(
+      io_, [this](const idle::PresenceEvent& e) { on_idle_source(e); }, session::boottime_now,
+      config_.model.break_after, options_.display);
+  config_watch_ = std::make_unique<ConfigWatch>(io_, watched_files(options_),
+                                                [this] { reload("the file changed"); });
+
+  signals_.async_wait([this](const boost::system::error_code& ec, int signal) {
+    if (!ec) stop(signal);
+  });
+
+  // The user is sitting at start-up unless input stopped long enough ago to be a break.
+  const core::Ms t = now();
+  const auto idle_for = idle_ ? idle_->idle_for() : std::nullopt;
+  if (!idle_) {
+    std::fprintf(stderr,
+                 "sitstretchd: no idle source; sitting counts from now and only lock and suspend "
+                 "end it\n");
+  }
+  if (!idle_for || *idle_for < config_.model.break_after) presence(core::Signal::active, t, {});
+  finish();
+  std::fprintf(stderr, "sitstretchd: running (pid %d, idle source %s, log %s)\n", getpid(),
+               idle_ ? std::string(idle_->name()).c_str() : "none", store_->file().c_str());
+  return std::nullopt;
+}
+
+// Reads the boot clock, and first tells the model of a suspend that nobody reported (no logind):
+// the boot clock ran on while the monotonic clock stood still.
+core::Ms Daemon::now() {
+  const core::Ms boot = session::boottime_now();
+  if (auto span = suspend_.observe(boot, session::monotonic_now())) {
+    presence(core::Signal::sleep, span->slept_at, {});
+    presence(core::Signal::wake, span->woke_at, {});
+  }
+  model_.set_local_offset(local_minus_boot());
+  return boot;
+}
+
+void Daemon::on_idle_source(const idle::PresenceEvent& event) {
+  const core::Ms t = now();
+  std::optional<core::Ms> last_input;
+  if (event.signal == core::Signal::idle) last_input = event.at;
+  presence(event.signal, t, last_input);
+  finish();
+}
+
+void Daemon::on_session(core::Signal signal, core::Ms at) {
+  if (signal == core::Signal::sleep) suspend_.note_sleep_reported();
+  const core::Ms t = std::max(now(), at);
+  if (signal == core::Signal::wake) suspend_.note_wake_reported(t, session::monotonic_now());
+  presence(signal, t, {});
+  finish();
+}
+
+// Hands a presence signal to the model and logs the transition, so a day can be replayed.
+void Daemon::presence(core::Signal signal, core::Ms t, std::optional<core::Ms> last_input) {
+  model_.signal(signal, t, records_, last_input);
+  const core::Ms to_utc = utc_minus_boot();
+  std::optional<std::int64_t> last_input_utc;
+  if (last_input) last_input_utc = (*last_input + to_utc).count();
+  store_->append_presence(signal, (t + to_utc).count(), last_input_utc);
+}
+
+void Daemon::on_answer(notify::Answer answer) {
+  const core::Ms t = now();
+  core::Outcome outcome = core::Outcome::ok;
+  switch (answer) {
+    case notify::Answer::done:
+      outcome = model_.done(t, records_);
+      break;
+    case notify::Answer::snooze:
+      outcome = model_.snooze(t, records_);
+      break;
+    case notify::Answer::skip:
+      outcome = model_.skip(t, records_);
+      break;
+    case notify::Answer::dismissed:
+      outcome = model_.dismiss(t, records_);
+      break;
+  }
+  if (outcome != core::Outcome::ok) {
+    std::fprintf(stderr, "sitstretchd: an answer from the notification came to nothing\n");
+  }
+  finish();
+}
+
+void Daemon::on_deadline() {
+  model_.advance(now(), records_);
+  finish();
+}
+
+// Writes the new records to the log before acting on them, then arms the next deadline.
+void Daemon::finish() {
+  const core::Ms to_utc = utc_minus_boot();
+  for (const core::Record& r : records_) {
+    store_->append(store::to_utc(r, to_utc));
+    std::fprintf(stderr, "sitstretchd: %s\n",
+                 core::to_json(store::to_utc(r, to_utc), store::log_time_format()).c_str());
+    act(r);
+  }
+  records_.clear();
+  if (auto deadline = model_.next_deadline()) {
+    timer_.arm(*deadline, [this] { on_deadline(); });
+  } else {
+    timer_.disarm();
+  }
+  if (glib_) glib_->wake();
+}
+
+void Daemon::act(const core::Record& record) {
+  if (!notifier_) return;
+  switch (record.kind) {
+    case core::RecordKind::prompt:
+      show_prompt(record);
+      break;
+    case core::RecordKind::accepted:
+    case core::RecordKind::snoozed:
+    case core::RecordKind::skipped:
+    case core::RecordKind::dismissed:
+      notifier_->close();
+      break;
+    case core::RecordKind::away:
+      if (record.prompted) notifier_->close();
+      break;
+    default:
+      break;
+  }
+}
+
+void Daemon::show_prompt(const core::Record& prompt) {
+  const auto text = stretch::prompt_text(prompt.sitting, prompt.attempt, config_.model.hold);
+  notify::PromptContent content;
+  content.summary = text.summary;
+  content.body = text.body;
+  content.urgency = to_notify(config_.urgency);
+  if (model_.snapshot(prompt.t).snoozes_left > 0) {
+    content.snooze_label = stretch::snooze_label(config_.model.snooze);
+  }
+  notifier_->show(content);
+}
+
+// Parse, then swap: a bad file keeps the running configuration, and says why once.
+std::optional<std::string> Daemon::reload(const char* why) {
+  config::Result loaded = config::load(options_.config_file, options_.env);
+  if (auto* error = std::get_if<config::ConfigError>(&loaded)) {
+    const std::string text = error->to_string();
+    if (text != last_config_error_) {
+      last_config_error_ = text;
+      std::fprintf(stderr,
+                   "sitstretchd: configuration not reloaded, keeping the last good one: %s\n",
+                   text.c_str());
+      if (notifier_) notifier_->show_message("sitstretch: settings not applied", text);
+    }
+    return text;
+  }
+  last_config_error_.clear();
+  auto& fresh = std::get<config::Config>(loaded);
+  if (fresh != config_) {
+    config_ = std::move(fresh);
+    model_.reconfigure(config_.model, now(), records_);
+    if (idle_) idle_->set_threshold(config_.model.break_after);
+    std::fprintf(stderr, "sitstretchd: configuration reloaded (%s)\n", why);
+    finish();
+  }
+  return std::nullopt;
+}
+
+void Daemon::stop(int signal) {
+  if (signal == SIGHUP) {
+    reload("SIGHUP");
+    signals_.async_wait([this](const boost::system::error_code& ec, int s) {
+      if (!ec) stop(s);
+    });
+    return;
+  }
+  std::fprintf(stderr, "sitstretchd: stopping (%s)\n", strsignal(signal));
+  // Every record is already committed; only the adapters need to let go.
+  config_watch_.reset();
+  idle_.reset();
+  session_.reset();
+  notifier_.reset();
+  control_.reset();
+  timer_.disarm();
+  glib_.reset();
+  io_.stop();
+}
+
+}  // namespace sitstretch::app

@@ -1,0 +1,85 @@
+#pragma once
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/boot_timer.hpp"
+#include "app/config_watch.hpp"
+#include "app/glib_bridge.hpp"
+#include "config/config.hpp"
+#include "control/control_server.hpp"
+#include "control/protocol.hpp"
+#include "control/runtime_dir.hpp"
+#include "core/sitting_model.hpp"
+#include "idle/presence_source.hpp"
+#include "notify/prompt_notifier.hpp"
+#include "session/session_watch.hpp"
+#include "session/suspend_detector.hpp"
+#include "store/store.hpp"
+
+namespace sitstretch::app {
+
+struct DaemonOptions {
+  std::optional<std::filesystem::path> config_file;  // --config FILE
+  config::Environment env;
+  std::filesystem::path runtime_dir;  // $XDG_RUNTIME_DIR/sitstretch
+  std::string display;                // X display; empty: $DISPLAY
+};
+
+// The one place that wires the adapters to the sitting model. Every event — presence, an answer
+// from the notification, a control request, the model's own deadline, a reload — goes the same
+// way: read the clocks, hand the event to the model, write the records it returns to the log,
+// act on them (show or close the prompt), and arm one timer for the model's next deadline.
+// Everything runs on the io_context's one thread; GLib is dispatched there by the GlibBridge.
+class Daemon {
+ public:
+  Daemon(boost::asio::io_context& io, DaemonOptions options, config::Config config,
+         std::unique_ptr<store::Store> store);
+  ~Daemon();
+  Daemon(const Daemon&) = delete;
+  Daemon& operator=(const Daemon&) = delete;
+
+  // Starts every adapter; returns a one-line reason if the daemon cannot run (the control
+  // socket cannot be bound). Adapters that lose their outside system only log.
+  std::optional<std::string> start();
+
+ private:
+  core::Ms now();
+  void on_idle_source(const idle::PresenceEvent& event);
+  void on_session(core::Signal signal, core::Ms at);
+  void on_answer(notify::Answer answer);
+  void on_deadline();
+  void presence(core::Signal signal, core::Ms now, std::optional<core::Ms> last_input);
+  std::string on_request(const control::Request& request);
+  std::string answer_request(const control::Request& request, core::Ms now);
+  std::string status_reply(core::Ms now) const;
+  std::optional<std::string> reload(const char* why);
+  void finish();
+  void act(const core::Record& record);
+  void show_prompt(const core::Record& prompt);
+  void stop(int signal);
+
+  boost::asio::io_context& io_;
+  DaemonOptions options_;
+  config::Config config_;
+  std::unique_ptr<store::Store> store_;
+  core::SittingModel model_;
+  std::vector<core::Record> records_;  // produced by the current event, not yet handled
+  BootTimer timer_;
+  session::SuspendDetector suspend_;
+  boost::asio::signal_set signals_;
+  std::unique_ptr<GlibBridge> glib_;
+  std::unique_ptr<notify::PromptNotifier> notifier_;
+  std::unique_ptr<idle::IdleSource> idle_;
+  std::unique_ptr<session::SessionWatch> session_;
+  std::optional<control::ControlServer> control_;
+  std::unique_ptr<ConfigWatch> config_watch_;
+  std::string last_config_error_;
+};
+
+}  // namespace sitstretch::app

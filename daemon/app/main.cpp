@@ -1,0 +1,90 @@
+// sitstretchd: the daemon. Runs in the foreground (as a systemd user service does) and logs
+// to stderr, which the journal keeps.
+#include <boost/asio/io_context.hpp>
+#include <cstdio>
+#include <cstring>
+#include <string>
+
+#include "app/daemon.hpp"
+#include "control/instance_lock.hpp"
+#include "control/runtime_dir.hpp"
+
+namespace {
+
+constexpr const char* kHelp = R"(Usage: sitstretchd [--config FILE] [--display DISPLAY]
+
+The sitstretch daemon: counts how long you sit, prompts you to do the book stretch, and logs
+every prompt, answer and break. Runs in the foreground; control it with sitstretch(1).
+
+  --config FILE      read only FILE over the defaults (default: the XDG lookup)
+  --display DISPLAY  the X display to watch for input (default: $DISPLAY)
+  -h, --help         show this help
+  -V, --version      show the version
+
+Exit status: 0 after SIGTERM or SIGINT, 1 if it cannot run (another daemon runs, the log or
+the control socket cannot be opened), 2 for bad arguments or configuration.
+See sitstretchd(1).
+)";
+
+int usage_error(const std::string& message) {
+  std::fprintf(stderr, "sitstretchd: %s\n", message.c_str());
+  return 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace sitstretch;
+  app::DaemonOptions options;
+  options.env = config::Environment::from_process();
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg == "-h" || arg == "--help") {
+      std::fputs(kHelp, stdout);
+      return 0;
+    }
+    if (arg == "-V" || arg == "--version") {
+      std::printf("sitstretchd %s\n", SITSTRETCH_VERSION);
+      return 0;
+    }
+    if (arg == "--config" && i + 1 < argc) {
+      options.config_file = argv[++i];
+      continue;
+    }
+    if (arg == "--display" && i + 1 < argc) {
+      options.display = argv[++i];
+      continue;
+    }
+    return usage_error("unknown argument " + arg + "; see sitstretchd --help");
+  }
+
+  const auto runtime = control::runtime_dir();
+  if (!runtime.note.empty()) std::fprintf(stderr, "sitstretchd: %s\n", runtime.note.c_str());
+  options.runtime_dir = runtime.path;
+  auto lock = control::InstanceLock::acquire(runtime.path);
+  if (auto* error = std::get_if<std::string>(&lock)) {
+    std::fprintf(stderr, "sitstretchd: %s\n", error->c_str());
+    return 1;
+  }
+
+  config::Result loaded = config::load(options.config_file, options.env);
+  if (auto* error = std::get_if<config::ConfigError>(&loaded)) {
+    std::fprintf(stderr, "%s\n", error->to_string().c_str());
+    return 2;
+  }
+  auto opened = store::Store::open(store::default_path(std::getenv));
+  if (auto* error = std::get_if<std::string>(&opened)) {
+    std::fprintf(stderr, "sitstretchd: %s\n", error->c_str());
+    return 1;
+  }
+
+  boost::asio::io_context io;
+  app::Daemon daemon(io, std::move(options), std::get<config::Config>(loaded),
+                     std::move(std::get<std::unique_ptr<store::Store>>(opened)));
+  if (auto error = daemon.start()) {
+    std::fprintf(stderr, "sitstretchd: %s\n", error->c_str());
+    return 1;
+  }
+  io.run();
+  return 0;
+}

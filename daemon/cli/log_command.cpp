@@ -1,0 +1,103 @@
+// `sitstretch log`: the raw records of the compliance log, read straight from the database (no
+// daemon needed; SQLite's WAL lets the daemon write meanwhile).
+#include <sys/time.h>
+
+#include <cstdio>
+
+#include "cli/commands.hpp"
+#include "cli/when.hpp"
+#include "core/record_json.hpp"
+#include "store/log_format.hpp"
+#include "store/store.hpp"
+
+namespace sitstretch::cli {
+namespace {
+
+enum class Format { text, json, csv };
+
+struct LogArgs {
+  std::optional<std::int64_t> since;
+  std::optional<std::int64_t> until;
+  Format format = Format::text;
+};
+
+std::int64_t now_utc_ms() {
+  timeval tv{};
+  gettimeofday(&tv, nullptr);
+  return static_cast<std::int64_t>(tv.tv_sec) * 1000 + tv.tv_usec / 1000;
+}
+
+std::variant<LogArgs, std::string> parse_args(const Args& args) {
+  LogArgs out;
+  out.since = parse_when("today", now_utc_ms());
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (a == "--json") {
+      out.format = Format::json;
+    } else if (a == "--csv") {
+      out.format = Format::csv;
+    } else if ((a == "--since" || a == "--until") && i + 1 < args.size()) {
+      auto when = parse_when(args[++i], now_utc_ms());
+      if (!when) {
+        return a +
+               ": expected today, yesterday, YYYY-MM-DD, YYYY-MM-DDTHH:MM or a duration "
+               "like 2h, got \"" +
+               args[i] + "\"";
+      }
+      (a == "--since" ? out.since : out.until) = when;
+    } else if (a == "--all") {
+      out.since.reset();
+    } else {
+      return "usage: sitstretch log [--since WHEN] [--until WHEN] [--all] [--json | --csv]";
+    }
+  }
+  return out;
+}
+
+// "14:03:12  prompt     sitting 45 min, attempt 1"
+std::string text_line(const core::Record& r) {
+  std::string line = store::iso_local_time(r.t.count()).substr(0, 19);
+  line[10] = ' ';
+  std::string event(core::to_string(r.kind));
+  event.resize(10, ' ');
+  line += "  " + event;
+  const std::string json = core::to_json(r, store::log_time_format());
+  // The kind's own keys, as JSON gives them, after "t" and "event".
+  const auto keys = json.find(",", json.find("\"event\""));
+  if (keys != std::string::npos) line += json.substr(keys + 1, json.size() - keys - 2);
+  return line;
+}
+
+}  // namespace
+
+int log_command(const Args& args) {
+  auto parsed = parse_args(args);
+  if (auto* error = std::get_if<std::string>(&parsed)) return fail(kBadInput, *error);
+  const LogArgs& a = std::get<LogArgs>(parsed);
+  const auto path = store::default_path(std::getenv);
+  if (path.empty() || !std::filesystem::exists(path)) {
+    if (a.format == Format::csv) std::printf("%s\n", std::string(store::csv_header()).c_str());
+    return kOk;  // nothing logged yet
+  }
+  auto opened = store::Store::open(path);
+  if (auto* error = std::get_if<std::string>(&opened)) return fail(kFailed, *error);
+  auto& log = *std::get<std::unique_ptr<store::Store>>(opened);
+  if (a.format == Format::csv) std::printf("%s\n", std::string(store::csv_header()).c_str());
+  const core::TimeFormat format = store::log_time_format();
+  for (const core::Record& r : log.records(a.since, a.until)) {
+    switch (a.format) {
+      case Format::json:
+        std::printf("%s\n", core::to_json(r, format).c_str());
+        break;
+      case Format::csv:
+        std::printf("%s\n", store::to_csv_row(r).c_str());
+        break;
+      case Format::text:
+        std::printf("%s\n", text_line(r).c_str());
+        break;
+    }
+  }
+  return kOk;
+}
+
+}  // namespace sitstretch::cli

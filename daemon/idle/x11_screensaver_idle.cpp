@@ -1,0 +1,130 @@
+#include "idle/x11_screensaver_idle.hpp"
+
+#include <X11/Xlib.h>
+#include <X11/extensions/scrnsaver.h>
+
+#include <algorithm>
+
+#include "idle/x11_connection.hpp"
+
+namespace sitstretch::idle {
+
+namespace {
+
+core::Ms sane(core::Ms duration) {
+  return std::max(duration, core::Ms(1));
+}
+
+// Two readings of "when was the last input" (our clock minus the server's idle time) differ by
+// a round trip's worth; anything within this is the same input.
+constexpr core::Ms kSameInput{50};
+
+}  // namespace
+
+std::unique_ptr<X11ScreenSaverIdle> X11ScreenSaverIdle::open(
+    boost::asio::io_context& io, PresenceSink sink, BootClock clock, core::Ms idle_after,
+    const std::string& display_name, std::string* error, core::Ms poll_while_idle) {
+  std::string why;
+  auto connection = X11Connection::open(io, display_name, &why);
+  int event_base = 0, error_base = 0;
+  if (connection && !XScreenSaverQueryExtension(connection->display(), &event_base, &error_base)) {
+    why = "the X server has no MIT-SCREEN-SAVER extension";
+  }
+  if (!why.empty()) {
+    if (error) *error = why;
+    return nullptr;
+  }
+  Display* display = connection->display();
+  XScreenSaverSelectInput(display, DefaultRootWindow(display), ScreenSaverNotifyMask);
+  std::unique_ptr<X11ScreenSaverIdle> self(
+      new X11ScreenSaverIdle(io, std::move(connection), std::move(sink), std::move(clock),
+                             idle_after, poll_while_idle, event_base));
+  self->connection_->start([raw = self.get()](XEvent& event) { raw->on_event(event); });
+  self->check();
+  return self;
+}
+
+X11ScreenSaverIdle::X11ScreenSaverIdle(boost::asio::io_context& io,
+                                       std::unique_ptr<X11Connection> connection, PresenceSink sink,
+                                       BootClock clock, core::Ms idle_after,
+                                       core::Ms poll_while_idle, int event_base)
+    : connection_(std::move(connection)),
+      sink_(std::move(sink)),
+      clock_(std::move(clock)),
+      threshold_(sane(idle_after)),
+      poll_while_idle_(sane(poll_while_idle)),
+      event_base_(event_base),
+      timer_(io) {}
+
+X11ScreenSaverIdle::~X11ScreenSaverIdle() = default;
+
+void X11ScreenSaverIdle::set_threshold(core::Ms idle_after) {
+  threshold_ = sane(idle_after);
+  if (!idle_) check();  // while idle, the new value applies after `active`
+}
+
+std::optional<core::Ms> X11ScreenSaverIdle::idle_for() {
+  auto idle = query();
+  connection_->flush();  // the round trip may have queued screen saver events
+  return idle;
+}
+
+std::optional<core::Ms> X11ScreenSaverIdle::query() {
+  if (!connection_->ok()) return std::nullopt;
+  Display* display = connection_->display();
+  XScreenSaverInfo info{};
+  if (!XScreenSaverQueryInfo(display, DefaultRootWindow(display), &info) || !connection_->ok()) {
+    return std::nullopt;
+  }
+  return core::Ms(info.idle);
+}
+
+// The one place the state changes: reads the idle time, reports what changed and arms the
+// timer for the next moment anything can change. Runs on the loop thread.
+void X11ScreenSaverIdle::check() {
+  const std::optional<core::Ms> idle = query();
+  if (!idle) {
+    timer_.cancel();  // the display is gone; nothing more to learn
+    return;
+  }
+  const auto last_input = std::chrono::steady_clock::now() - *idle;
+  if (idle_) {
+    if (last_input <= last_input_ + kSameInput) {
+      arm(poll_while_idle_);
+      connection_->flush();
+      return;
+    }
+    idle_ = false;
+    emit(core::Signal::active, clock_());
+  }
+  if (*idle >= threshold_) {
+    idle_ = true;
+    last_input_ = last_input;
+    emit(core::Signal::idle, clock_() - *idle);
+    arm(poll_while_idle_);
+  } else {
+    arm(threshold_ - *idle);
+  }
+  connection_->flush();
+}
+
+void X11ScreenSaverIdle::arm(core::Ms delay) {
+  timer_.expires_after(delay);  // cancels the previous wait, if any
+  timer_.async_wait([this, alive = connection_->guard()](boost::system::error_code ec) {
+    if (alive.expired() || ec) return;
+    check();
+  });
+}
+
+// The server's own screen saver switched on or off. Off while we are idle usually means input
+// came back: re-check at once instead of at the next poll.
+void X11ScreenSaverIdle::on_event(XEvent& event) {
+  if (event.type != event_base_ + ScreenSaverNotify) return;
+  if (idle_) check();
+}
+
+void X11ScreenSaverIdle::emit(core::Signal signal, core::Ms at) {
+  connection_->post([this, event = PresenceEvent{signal, at}] { sink_(event); });
+}
+
+}  // namespace sitstretch::idle

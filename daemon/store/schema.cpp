@@ -1,0 +1,114 @@
+#include "store/schema.hpp"
+
+#include <sqlite3.h>
+
+#include <array>
+
+#include "store/sqlite_statement.hpp"
+
+namespace sitstretch::store {
+namespace {
+
+// Version 1: the records of SPEC §3 and the presence transitions. A record's columns are NULL
+// where SPEC §3 gives its kind no such field, except sitting_ms, which the model fills for every
+// record (sitting time at that instant). The CHECKs pin that shape so queries can rely on it
+// (a CHECK on NULL passes, so value checks need no IS NULL guard).
+constexpr const char* kVersion1 = R"sql(
+CREATE TABLE records (
+  id INTEGER PRIMARY KEY,
+  t_ms INTEGER NOT NULL,
+  event TEXT NOT NULL,
+  sitting_ms INTEGER NOT NULL,
+  attempt INTEGER,
+  prompted INTEGER,
+  until_ms INTEGER,
+  since_ms INTEGER,
+  away_ms INTEGER,
+  side TEXT,
+  CONSTRAINT known_event CHECK (event IN ('prompt', 'accepted', 'snoozed', 'skipped',
+    'dismissed', 'ignored', 'away', 'back', 'paused', 'resumed', 'side')),
+  CONSTRAINT sitting_not_negative CHECK (sitting_ms >= 0),
+  CONSTRAINT attempt_iff_prompt CHECK ((attempt IS NOT NULL) = (event = 'prompt')),
+  CONSTRAINT attempt_from_1 CHECK (attempt >= 1),
+  CONSTRAINT prompted_iff_accepted_or_away CHECK
+    ((prompted IS NOT NULL) = (event IN ('accepted', 'away'))),
+  CONSTRAINT prompted_bool CHECK (prompted IN (0, 1)),
+  CONSTRAINT until_only_snoozed_paused_resumed CHECK
+    (until_ms IS NULL OR event IN ('snoozed', 'paused', 'resumed')),
+  CONSTRAINT since_iff_away CHECK ((since_ms IS NOT NULL) = (event = 'away')),
+  CONSTRAINT away_iff_back CHECK ((away_ms IS NOT NULL) = (event = 'back')),
+  CONSTRAINT away_not_negative CHECK (away_ms >= 0),
+  CONSTRAINT side_iff_side CHECK ((side IS NOT NULL) = (event = 'side')),
+  CONSTRAINT known_side CHECK (side IN ('left', 'right', 'even'))
+);
+CREATE INDEX records_t ON records (t_ms);
+CREATE TABLE presence (
+  id INTEGER PRIMARY KEY,
+  t_ms INTEGER NOT NULL,
+  signal TEXT NOT NULL,
+  last_input_ms INTEGER,
+  CONSTRAINT known_signal CHECK (signal IN ('active', 'idle', 'locked', 'unlocked', 'sleep',
+    'wake'))
+);
+CREATE INDEX presence_t ON presence (t_ms);
+)sql";
+
+// Migration i takes the database from version i to i + 1. A later version appends a step here
+// (new tables, ALTER TABLE, or a table rebuild with copied rows); steps never change once
+// released.
+using Migration = std::optional<std::string> (*)(sqlite3* db);
+
+constexpr std::array<Migration, 1> kMigrations{
+    [](sqlite3* db) { return exec(db, kVersion1); },
+};
+
+std::optional<std::string> run_steps(sqlite3* db) {
+  auto version = read_schema_version(db);
+  if (const auto* error = std::get_if<std::string>(&version)) return *error;
+  const int from = std::get<int>(version);
+  if (auto refusal = refuse_newer(from)) return refusal;
+  for (int v = from; v < latest_schema_version(); ++v) {
+    if (auto error = kMigrations[static_cast<std::size_t>(v)](db)) {
+      return "migrating to schema version " + std::to_string(v + 1) + ": " + *error;
+    }
+  }
+  // PRAGMA takes no bound parameters; the value is our own integer.
+  const std::string set_version =
+      "PRAGMA user_version = " + std::to_string(latest_schema_version());
+  return exec(db, set_version.c_str());
+}
+
+}  // namespace
+
+int latest_schema_version() {
+  return static_cast<int>(kMigrations.size());
+}
+
+std::optional<std::string> refuse_newer(int version) {
+  if (version <= latest_schema_version()) return std::nullopt;
+  return "log schema version " + std::to_string(version) +
+         " is newer than this sitstretch understands (" + std::to_string(latest_schema_version()) +
+         "); left untouched, use a newer sitstretch";
+}
+
+std::variant<int, std::string> read_schema_version(sqlite3* db) {
+  Statement query(db, "PRAGMA user_version");
+  if (!query.ok()) return query.error();
+  if (query.step() != SQLITE_ROW) return query.error();
+  return static_cast<int>(query.column_int(0));
+}
+
+std::optional<std::string> migrate(sqlite3* db) {
+  auto version = read_schema_version(db);
+  if (const auto* error = std::get_if<std::string>(&version)) return *error;
+  if (std::get<int>(version) == latest_schema_version()) return std::nullopt;
+  if (auto error = exec(db, "BEGIN IMMEDIATE")) return *error;
+  // Re-read inside the write lock: another process may have migrated since.
+  if (auto error = run_steps(db)) {
+    exec(db, "ROLLBACK");
+    return error;
+  }
+  return exec(db, "COMMIT");
+}
+
+}  // namespace sitstretch::store

@@ -1,0 +1,265 @@
+#include "store/store.hpp"
+
+#include <sqlite3.h>
+#include <sys/stat.h>
+
+#include <array>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <limits>
+#include <string_view>
+#include <utility>
+
+#include "store/schema.hpp"
+#include "store/sqlite_statement.hpp"
+
+namespace sitstretch::store {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Long enough to ride out another process's migration or a WAL checkpoint; short enough that a
+// stuck reader cannot stall the daemon's loop thread for long.
+constexpr int kBusyTimeoutMs = 2000;
+
+// SQLite messages may quote multi-line SQL; logs and errors stay one line each.
+std::string one_line(std::string text) {
+  for (char& c : text) {
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  }
+  return text;
+}
+
+void log_line(const std::string& text) {
+  std::fprintf(stderr, "sitstretchd: %s\n", one_line(text).c_str());
+}
+
+constexpr std::array<std::pair<core::Signal, std::string_view>, 6> kSignalWords{{
+    {core::Signal::active, "active"},
+    {core::Signal::idle, "idle"},
+    {core::Signal::locked, "locked"},
+    {core::Signal::unlocked, "unlocked"},
+    {core::Signal::sleep, "sleep"},
+    {core::Signal::wake, "wake"},
+}};
+
+std::string_view signal_word(core::Signal s) {
+  for (const auto& [signal, word] : kSignalWords) {
+    if (signal == s) return word;
+  }
+  return "?";
+}
+
+std::optional<core::Signal> signal_from_word(std::string_view w) {
+  for (const auto& [signal, word] : kSignalWords) {
+    if (word == w) return signal;
+  }
+  return std::nullopt;
+}
+
+// Which optional columns a kind fills (SPEC §3); the schema's CHECKs insist on the same shape.
+struct Columns {
+  bool attempt, prompted, until, since, away, side;
+};
+
+Columns columns_of(core::RecordKind k) {
+  using K = core::RecordKind;
+  return {k == K::prompt,
+          k == K::accepted || k == K::away,
+          k == K::snoozed || k == K::paused || k == K::resumed,
+          k == K::away,
+          k == K::back,
+          k == K::side};
+}
+
+// Creates the missing directories of `dir`, private to the user; existing ones are left as they
+// are.
+std::optional<std::string> make_directories(const fs::path& dir) {
+  std::error_code ec;
+  if (dir.empty() || fs::is_directory(dir, ec)) return std::nullopt;
+  if (auto error = make_directories(dir.parent_path())) return error;
+  if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST) {
+    return "cannot create directory " + dir.string() + ": " + std::strerror(errno);
+  }
+  return std::nullopt;
+}
+
+// WAL lets `sitstretch log` read while the daemon writes; FULL syncs the WAL on every commit so
+// an appended record survives a crash. Neither setting persists for `synchronous`, so every
+// connection sets both.
+std::optional<std::string> set_journal(sqlite3* db) {
+  Statement wal(db, "PRAGMA journal_mode = WAL");
+  if (!wal.ok() || wal.step() != SQLITE_ROW) return "cannot set WAL mode: " + wal.error();
+  if (std::string mode = wal.column_text(0); mode != "wal") {
+    log_line(std::string(sqlite3_db_filename(db, "main")) + ": WAL mode unavailable, using " +
+             mode + "; readers may have to wait for the daemon");
+  }
+  if (auto error = exec(db, "PRAGMA synchronous = FULL"))
+    return "cannot set synchronous: " + *error;
+  return std::nullopt;
+}
+
+// Binds the half-open range [since, until); absent bounds become the ends of int64.
+void bind_range(Statement& s, std::optional<std::int64_t> since,
+                std::optional<std::int64_t> until) {
+  s.bind(1, since.value_or(std::numeric_limits<std::int64_t>::min()));
+  s.bind(2, until.value_or(std::numeric_limits<std::int64_t>::max()));
+}
+
+}  // namespace
+
+void Store::Close::operator()(sqlite3* db) const {
+  sqlite3_close_v2(db);
+}
+
+Store::Store(fs::path file, std::unique_ptr<sqlite3, Close> db)
+    : file_(std::move(file)), db_(std::move(db)) {}
+
+Store::~Store() = default;
+
+std::variant<std::unique_ptr<Store>, std::string> Store::open(const fs::path& file) {
+  if (file.empty()) return std::string("log file: no path (neither XDG_STATE_HOME nor HOME set)");
+  auto fail = [&file](const std::string& why) { return one_line(file.string() + ": " + why); };
+  if (auto error = make_directories(file.parent_path())) return fail(*error);
+
+  sqlite3* raw = nullptr;
+  const int rc =
+      sqlite3_open_v2(file.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+  std::unique_ptr<sqlite3, Close> db(raw);
+  if (rc != SQLITE_OK) {
+    return fail(std::string("cannot open: ") + (raw ? sqlite3_errmsg(raw) : sqlite3_errstr(rc)));
+  }
+  sqlite3_extended_result_codes(raw, 1);
+  sqlite3_busy_timeout(raw, kBusyTimeoutMs);
+
+  // Read the version before anything writes: a foreign file or a newer log stays byte-for-byte
+  // as it was (switching to WAL would already rewrite the header).
+  auto version = read_schema_version(raw);
+  if (const auto* error = std::get_if<std::string>(&version)) return fail("cannot read: " + *error);
+  if (auto refusal = refuse_newer(std::get<int>(version))) return fail(*refusal);
+  if (auto error = set_journal(raw)) return fail(*error);
+  if (auto error = migrate(raw)) return fail(*error);
+
+  std::unique_ptr<Store> store(new Store(file, std::move(db)));
+  if (auto error = store->prepare()) return fail(*error);
+  return store;
+}
+
+std::optional<std::string> Store::prepare() {
+  insert_record_ = std::make_unique<Statement>(
+      db_.get(),
+      "INSERT INTO records (t_ms, event, sitting_ms, attempt, prompted, until_ms, since_ms, "
+      "away_ms, side) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+  insert_presence_ = std::make_unique<Statement>(
+      db_.get(), "INSERT INTO presence (t_ms, signal, last_input_ms) VALUES (?1, ?2, ?3)");
+  select_records_ = std::make_unique<Statement>(
+      db_.get(),
+      "SELECT t_ms, event, sitting_ms, attempt, prompted, until_ms, since_ms, away_ms, side "
+      "FROM records WHERE t_ms >= ?1 AND t_ms < ?2 ORDER BY t_ms, id");
+  select_presence_ = std::make_unique<Statement>(
+      db_.get(),
+      "SELECT t_ms, signal, last_input_ms FROM presence WHERE t_ms >= ?1 AND t_ms < ?2 "
+      "ORDER BY t_ms, id");
+  for (const auto* s : {&insert_record_, &insert_presence_, &select_records_, &select_presence_}) {
+    if (!(*s)->ok()) return "cannot prepare a statement: " + (*s)->error();
+  }
+  return std::nullopt;
+}
+
+bool Store::append(const core::Record& r) {
+  const Columns has = columns_of(r.kind);
+  Statement& s = *insert_record_;
+  s.bind(1, static_cast<std::int64_t>(r.t.count()));
+  s.bind(2, core::to_string(r.kind));
+  s.bind(3, static_cast<std::int64_t>(r.sitting.count()));
+  if (has.attempt) s.bind(4, std::int64_t{r.attempt});
+  if (has.prompted) s.bind(5, std::int64_t{r.prompted ? 1 : 0});
+  if (has.until && r.until) s.bind(6, static_cast<std::int64_t>(r.until->count()));
+  if (has.since) s.bind(7, static_cast<std::int64_t>(r.since.count()));
+  if (has.away) s.bind(8, static_cast<std::int64_t>(r.away.count()));
+  if (has.side) s.bind(9, core::to_string(r.side));
+  return finish_write(s, "record");
+}
+
+bool Store::append_presence(core::Signal signal, std::int64_t utc_ms,
+                            std::optional<std::int64_t> last_input_utc_ms) {
+  Statement& s = *insert_presence_;
+  s.bind(1, utc_ms);
+  s.bind(2, signal_word(signal));
+  s.bind(3, last_input_utc_ms);
+  return finish_write(s, "presence signal");
+}
+
+// Autocommit: the INSERT is its own transaction, synced to disk before step() returns.
+bool Store::finish_write(Statement& s, const char* what) {
+  const bool ok = s.step() == SQLITE_DONE;
+  if (!ok && !write_failure_logged_) {
+    log_line(file_.string() + ": cannot store a " + what + ": " + s.error() +
+             " (further failures not logged until a write succeeds)");
+  }
+  write_failure_logged_ = !ok;
+  s.reset();
+  return ok;
+}
+
+void Store::log_read_failure(const Statement& s, const char* what) {
+  log_line(file_.string() + ": cannot read " + what + ": " + s.error());
+}
+
+std::vector<core::Record> Store::records(std::optional<std::int64_t> since_utc_ms,
+                                         std::optional<std::int64_t> until_utc_ms) {
+  std::vector<core::Record> out;
+  Statement& s = *select_records_;
+  bind_range(s, since_utc_ms, until_utc_ms);
+  int rc;
+  while ((rc = s.step()) == SQLITE_ROW) {
+    auto kind = core::record_kind_from_string(s.column_text(1));
+    if (!kind) continue;  // the schema's CHECK admits only known words
+    core::Record r;
+    r.t = core::Ms(s.column_int(0));
+    r.kind = *kind;
+    r.sitting = core::Ms(s.column_int(2));
+    r.attempt = static_cast<int>(s.column_int(3));
+    r.prompted = s.column_int(4) != 0;
+    if (auto until = s.column_optional_int(5)) r.until = core::Ms(*until);
+    r.since = core::Ms(s.column_int(6));
+    r.away = core::Ms(s.column_int(7));
+    r.side = core::side_from_string(s.column_text(8)).value_or(core::Side::even);
+    out.push_back(r);
+  }
+  if (rc != SQLITE_DONE) log_read_failure(s, "records");
+  s.reset();
+  return out;
+}
+
+std::vector<PresenceRow> Store::presence(std::optional<std::int64_t> since_utc_ms,
+                                         std::optional<std::int64_t> until_utc_ms) {
+  std::vector<PresenceRow> out;
+  Statement& s = *select_presence_;
+  bind_range(s, since_utc_ms, until_utc_ms);
+  int rc;
+  while ((rc = s.step()) == SQLITE_ROW) {
+    auto signal = signal_from_word(s.column_text(1));
+    if (!signal) continue;
+    out.push_back({s.column_int(0), *signal, s.column_optional_int(2)});
+  }
+  if (rc != SQLITE_DONE) log_read_failure(s, "presence signals");
+  s.reset();
+  return out;
+}
+
+fs::path default_path(const std::function<const char*(const char*)>& getenv) {
+  const char* state = getenv("XDG_STATE_HOME");
+  fs::path base;
+  if (state && fs::path(state).is_absolute()) {
+    base = state;
+  } else if (const char* home = getenv("HOME"); home && *home) {
+    base = fs::path(home) / ".local" / "state";
+  } else {
+    return {};
+  }
+  return base / "sitstretch" / "log.sqlite3";
+}
+
+}  // namespace sitstretch::store

@@ -1,0 +1,90 @@
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "core/record.hpp"
+#include "core/sitting_model.hpp"
+
+struct sqlite3;
+
+namespace sitstretch::store {
+
+class Statement;
+
+// One presence transition as stored: UTC epoch milliseconds.
+struct PresenceRow {
+  std::int64_t t_ms = 0;
+  core::Signal signal = core::Signal::active;
+  std::optional<std::int64_t> last_input_ms;  // idle: when input stopped
+  bool operator==(const PresenceRow&) const = default;
+};
+
+// The compliance log (SPEC §3): an SQLite file in WAL mode, written by the daemon and read at the
+// same time by `sitstretch log` / `stats` in their own processes, each through its own Store.
+// Every instant in and out is UTC milliseconds since the Unix epoch (see utc.hpp).
+//
+// A Store is not thread-safe: the daemon uses it only on its one loop thread, a client on its
+// main thread. Nothing here throws; failures are logged once to stderr and reported by value.
+class Store {
+ public:
+  // Opens (creating if needed, with any missing parent directories at mode 0700) and migrates the
+  // log. A file that is not an SQLite database, or one written by a newer sitstretch, is refused
+  // and left untouched. The error is one line starting with the file name.
+  static std::variant<std::unique_ptr<Store>, std::string> open(const std::filesystem::path& file);
+
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  // Appends one record in its own durable transaction: once this returns true the record survives
+  // the process being killed. Stores the fields SPEC §3 gives the kind, plus `sitting`; the other
+  // fields read back as zero. False on failure (logged once per run of failures).
+  bool append(const core::Record& utc_record);
+
+  // Appends one presence transition, so a day can be replayed later. As append().
+  bool append_presence(core::Signal s, std::int64_t utc_ms,
+                       std::optional<std::int64_t> last_input_utc_ms);
+
+  // Records with since <= t < until (either bound may be absent), ordered by t, then by the order
+  // they were appended. A read failure is logged and yields the rows read so far.
+  std::vector<core::Record> records(std::optional<std::int64_t> since_utc_ms,
+                                    std::optional<std::int64_t> until_utc_ms);
+
+  // Presence transitions in the same range and order as records().
+  std::vector<PresenceRow> presence(std::optional<std::int64_t> since_utc_ms,
+                                    std::optional<std::int64_t> until_utc_ms);
+
+  const std::filesystem::path& file() const { return file_; }
+
+ private:
+  struct Close {
+    void operator()(sqlite3* db) const;
+  };
+
+  Store(std::filesystem::path file, std::unique_ptr<sqlite3, Close> db);
+  std::optional<std::string> prepare();
+  bool finish_write(Statement& statement, const char* what);
+  void log_read_failure(const Statement& statement, const char* what);
+
+  std::filesystem::path file_;
+  std::unique_ptr<sqlite3, Close> db_;  // declared first: closed after the statements
+  std::unique_ptr<Statement> insert_record_;
+  std::unique_ptr<Statement> insert_presence_;
+  std::unique_ptr<Statement> select_records_;
+  std::unique_ptr<Statement> select_presence_;
+  bool write_failure_logged_ = false;
+};
+
+// The log's default location: $XDG_STATE_HOME/sitstretch/log.sqlite3, where XDG_STATE_HOME
+// defaults to $HOME/.local/state (a relative XDG_STATE_HOME is ignored, as the XDG spec says).
+// `getenv` is std::getenv or a test's stand-in. Empty if neither variable is usable.
+std::filesystem::path default_path(const std::function<const char*(const char*)>& getenv);
+
+}  // namespace sitstretch::store

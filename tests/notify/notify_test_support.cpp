@@ -1,0 +1,179 @@
+#include "notify_test_support.hpp"
+
+#include <glib/gstdio.h>
+#include <signal.h>
+#include <stdlib.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <memory>
+#include <stdexcept>
+
+namespace sitstretch::test {
+
+const std::string& private_session_bus() {
+  static const std::unique_ptr<DbusDaemon> bus = [] {
+    auto daemon = std::make_unique<DbusDaemon>();
+    setenv("DBUS_SESSION_BUS_ADDRESS", daemon->address().c_str(), 1);
+    return daemon;
+  }();
+  return bus->address();
+}
+
+GDBusConnection* session_connection() {
+  private_session_bus();
+  static GDBusConnection* connection = g_bus_get_sync(G_BUS_TYPE_SESSION, nullptr, nullptr);
+  if (!connection) throw std::runtime_error("cannot connect to the private session bus");
+  return connection;
+}
+
+namespace {
+
+// The position just after `"key":`, or npos.
+std::size_t value_at(const std::string& line, const std::string& key) {
+  const std::string needle = "\"" + key + "\":";
+  const std::size_t at = line.find(needle);
+  return at == std::string::npos ? at : at + needle.size();
+}
+
+// Parses the JSON string starting at line[at] == '"'; sets `end` past its closing quote.
+std::string parse_string(const std::string& line, std::size_t at, std::size_t& end) {
+  std::string out;
+  std::size_t i = at + 1;
+  for (; i < line.size() && line[i] != '"'; ++i) {
+    if (line[i] != '\\') {
+      out += line[i];
+      continue;
+    }
+    const char c = line[++i];
+    if (c == 'n') {
+      out += '\n';
+    } else if (c == 't') {
+      out += '\t';
+    } else if (c == 'u') {
+      out += static_cast<char>(std::stoi(line.substr(i + 1, 4), nullptr, 16));
+      i += 4;
+    } else {
+      out += c;
+    }
+  }
+  end = i + 1;
+  return out;
+}
+
+}  // namespace
+
+std::string LoggedCall::text(const std::string& key) const {
+  const std::size_t at = value_at(line, key);
+  if (at == std::string::npos || line[at] != '"') return "";
+  std::size_t end;
+  return parse_string(line, at, end);
+}
+
+long LoggedCall::number(const std::string& key) const {
+  const std::size_t at = value_at(line, key);
+  return at == std::string::npos ? -1 : std::strtol(line.c_str() + at, nullptr, 10);
+}
+
+bool LoggedCall::has(const std::string& key) const {
+  return value_at(line, key) != std::string::npos;
+}
+
+std::vector<std::string> LoggedCall::actions() const {
+  std::vector<std::string> out;
+  std::size_t at = value_at(line, "actions");
+  if (at == std::string::npos) return out;
+  ++at;  // '['
+  while (at < line.size() && line[at] == '"') {
+    out.push_back(parse_string(line, at, at));
+    if (line[at] == ',') ++at;
+  }
+  return out;
+}
+
+namespace {
+
+std::string make_temp_dir() {
+  std::string pattern = (std::string(g_get_tmp_dir()) + "/sitstretch-notify-XXXXXX");
+  if (!g_mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
+  return pattern;
+}
+
+}  // namespace
+
+FakeServer::FakeServer()
+    : dir_(make_temp_dir()),
+      log_path_(dir_ + "/calls.jsonl"),
+      process_({FAKE_NOTIFICATION_SERVER, log_path_},
+               {"DBUS_SESSION_BUS_ADDRESS=" + private_session_bus()}) {
+  if (process_.read_line(5000) != "ready")
+    throw std::runtime_error("fake_notification_server did not start");
+}
+
+FakeServer::~FakeServer() {
+  process_.kill(SIGTERM);
+  process_.wait(2000);
+  g_unlink(log_path_.c_str());
+  g_rmdir(dir_.c_str());
+}
+
+std::vector<LoggedCall> FakeServer::calls(const std::string& method) const {
+  std::vector<LoggedCall> out;
+  std::ifstream in(log_path_);
+  for (std::string line; std::getline(in, line);) {
+    LoggedCall call{line};
+    if (method.empty() || call.method() == method) out.push_back(call);
+  }
+  return out;
+}
+
+namespace {
+
+void call_test_interface(const char* method, GVariant* parameters) {
+  GError* error = nullptr;
+  GVariant* reply =
+      g_dbus_connection_call_sync(session_connection(), "org.freedesktop.Notifications",
+                                  "/org/sitstretch/Test", "org.sitstretch.Test", method, parameters,
+                                  nullptr, G_DBUS_CALL_FLAGS_NONE, 5000, nullptr, &error);
+  if (!reply) {
+    const std::string message = error->message;
+    g_error_free(error);
+    throw std::runtime_error(message);
+  }
+  g_variant_unref(reply);
+}
+
+}  // namespace
+
+void FakeServer::invoke_action(guint32 id, const std::string& key) {
+  call_test_interface("InvokeAction", g_variant_new("(us)", id, key.c_str()));
+}
+
+void FakeServer::close(guint32 id, guint32 reason) {
+  call_test_interface("Close", g_variant_new("(uu)", id, reason));
+}
+
+bool Loop::run_until(const std::function<bool()>& done, std::chrono::milliseconds timeout) {
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  io_.restart();
+  while (!done()) {
+    const auto left = deadline - std::chrono::steady_clock::now();
+    if (left <= std::chrono::steady_clock::duration::zero()) return false;
+    io_.run_one_for(left);
+  }
+  return true;
+}
+
+void Loop::drain() {
+  bool drained = false;
+  const guint source = g_idle_add(
+      [](gpointer flag) {
+        *static_cast<bool*>(flag) = true;
+        return G_SOURCE_REMOVE;
+      },
+      &drained);
+  bridge_.wake();  // the idle was attached from outside GLib dispatch
+  if (!run_until([&] { return drained; })) g_source_remove(source);
+}
+
+}  // namespace sitstretch::test

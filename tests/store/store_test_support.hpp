@@ -1,0 +1,99 @@
+#pragma once
+
+#include <cstdint>
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <memory>
+#include <optional>
+#include <random>
+#include <string>
+#include <variant>
+
+#include <catch2/catch.hpp>
+
+#include "core/record_json.hpp"
+#include "store/store.hpp"
+
+namespace sitstretch::store::test {
+
+// A fresh directory under the system temp dir, removed with everything in it at scope exit.
+class TempDir {
+ public:
+  TempDir() {
+    std::random_device seed;
+    path_ = std::filesystem::temp_directory_path() /
+            ("sitstretch-store-test-" + std::to_string(seed()) + std::to_string(seed()));
+    std::filesystem::create_directories(path_);
+  }
+  ~TempDir() {
+    std::error_code ignored;
+    std::filesystem::remove_all(path_, ignored);
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+
+  const std::filesystem::path& path() const { return path_; }
+  std::filesystem::path log() const { return path_ / "log.sqlite3"; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+// Opens the store at file and insists that it opens.
+inline std::unique_ptr<Store> open_ok(const std::filesystem::path& file) {
+  auto opened = Store::open(file);
+  if (const auto* error = std::get_if<std::string>(&opened)) FAIL(*error);
+  return std::move(std::get<std::unique_ptr<Store>>(opened));
+}
+
+// Opens the store at file and returns the error it is refused with.
+inline std::string open_error(const std::filesystem::path& file) {
+  auto opened = Store::open(file);
+  if (std::holds_alternative<std::unique_ptr<Store>>(opened)) FAIL("opened " << file);
+  return std::get<std::string>(opened);
+}
+
+inline std::string file_bytes(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+// Sets TZ for the scope and restores the previous value (or its absence) afterwards.
+class ScopedTimeZone {
+ public:
+  explicit ScopedTimeZone(const char* zone) {
+    if (const char* old = std::getenv("TZ")) old_ = old;
+    ::setenv("TZ", zone, 1);
+    ::tzset();
+  }
+  ~ScopedTimeZone() {
+    if (old_) {
+      ::setenv("TZ", old_->c_str(), 1);
+    } else {
+      ::unsetenv("TZ");
+    }
+    ::tzset();
+  }
+  ScopedTimeZone(const ScopedTimeZone&) = delete;
+  ScopedTimeZone& operator=(const ScopedTimeZone&) = delete;
+
+ private:
+  std::optional<std::string> old_;
+};
+
+// 2026-11-25T12:00:00Z in epoch milliseconds.
+inline constexpr std::int64_t kNov25Noon = 1795608000000;
+
+}  // namespace sitstretch::store::test
+
+// Failed comparisons print records as JSON (trace seconds) plus the sitting time every record has.
+template <>
+struct Catch::StringMaker<sitstretch::core::Record> {
+  static std::string convert(const sitstretch::core::Record& r) {
+    using namespace sitstretch::core;
+    return to_json(r, trace_time_format()) + " sitting=" + decimal_seconds(r.sitting);
+  }
+};
