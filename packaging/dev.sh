@@ -4,7 +4,7 @@
 #   packaging/dev.sh run     build, then start sitstretchd in this desktop session
 #   packaging/dev.sh test    build with -Werror and run every test; again under ASan/UBSan
 #   packaging/dev.sh build   build only (build/release)
-#   packaging/dev.sh bench   print the benchmark figures (packaging/bench/*.sh)
+#   packaging/dev.sh bench   print the benchmark figures (packaging/bench/*.sh, build/bench)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -41,9 +41,11 @@ build() {
   cmake --build "build/$dir" -j "$(nproc)"
 }
 
+# The end-to-end tests mostly wait for the daemon's timers, so twice as many run as there are
+# cores.
 run_tests() {
   local dir=$1
-  (cd "build/$dir" && ctest --output-on-failure -j "$(nproc)" --timeout 300)
+  (cd "build/$dir" && ctest --output-on-failure -j "$(($(nproc) * 2))" --timeout 300)
 }
 
 cmd_test() {
@@ -58,23 +60,28 @@ cmd_test() {
 
 cmd_run() {
   install_deps
-  build release
+  build release -DSITSTRETCH_TESTS=OFF
   local bin=build/release/daemon
   if [ -x "$bin/app/sitstretchd" ]; then
     if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
       say "no desktop session here (neither DISPLAY nor WAYLAND_DISPLAY is set); run this from a terminal in your desktop"
       exit 1
     fi
+    say "starting sitstretchd; try build/release/daemon/cli/sitstretch status in another terminal"
     exec "$bin/app/sitstretchd" "$@"
   fi
-  say "the daemon is not built yet; replaying the example workday instead:"
+  say "the daemon is not built; replaying the example workday instead:"
   exec "$bin/cli/sitstretch" replay packaging/examples/workday.trace
 }
 
 case "${1:-}" in
   run) shift; cmd_run "$@" ;;
   test) cmd_test ;;
-  build) install_deps; build release ;;
-  bench) install_deps; build release; for b in packaging/bench/*.sh; do bash "$b"; done ;;
+  build) install_deps; build release -DSITSTRETCH_TESTS=OFF ;;
+  bench)
+    install_deps
+    build bench
+    for b in packaging/bench/*.sh; do SITSTRETCH_BUILD=build/bench bash "$b"; done
+    ;;
   *) say "usage: packaging/dev.sh run|test|build|bench"; exit 2 ;;
 esac

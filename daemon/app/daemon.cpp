@@ -1,5 +1,6 @@
 #include "app/daemon.hpp"
 
+#include <boost/asio/post.hpp>
 #include <csignal>
 #include <cstdio>
 
@@ -41,7 +42,8 @@ Daemon::Daemon(boost::asio::io_context& io, DaemonOptions options, config::Confi
       store_(std::move(store)),
       model_(config_.model),
       timer_(io),
-      signals_(io, SIGTERM, SIGINT, SIGHUP) {}
+      signals_(io, SIGTERM, SIGINT, SIGHUP),
+      guide_timer_(io) {}
 
 Daemon::~Daemon() = default;
 
@@ -53,7 +55,9 @@ std::optional<std::string> Daemon::start() {
   control_.emplace(std::move(std::get<control::ControlServer>(server)));
 
   glib_ = std::make_unique<GlibBridge>(io_);
-  notifier_ = std::make_unique<notify::PromptNotifier>([this](notify::Answer a) { on_answer(a); });
+  notifier_ = std::make_unique<notify::PromptNotifier>(
+      [this](notify::Answer a) { on_answer(a); },
+      [this](const std::string& key) { on_guide_action(key); });
   session_ = std::make_unique<session::SessionWatch>(
       [this](core::Signal s, core::Ms at) { on_session(s, at); }, session::boottime_now);
   idle_ = idle::make_x11_idle(
@@ -119,6 +123,10 @@ void Daemon::presence(core::Signal signal, core::Ms t, std::optional<core::Ms> l
 }
 
 void Daemon::on_answer(notify::Answer answer) {
+  if (guide_ && answer == notify::Answer::dismissed) {
+    end_guide();  // closing the guide leaves it; the stretch is already recorded
+    return;
+  }
   const core::Ms t = now();
   core::Outcome outcome = core::Outcome::ok;
   switch (answer) {
@@ -139,6 +147,10 @@ void Daemon::on_answer(notify::Answer answer) {
     std::fprintf(stderr, "sitstretchd: an answer from the notification came to nothing\n");
   }
   finish();
+  // Outside libnotify's action callback: the guide needs a fresh notification.
+  if (answer == notify::Answer::done && outcome == core::Outcome::ok) {
+    boost::asio::post(io_, [this, t] { start_guide(t); });
+  }
 }
 
 void Daemon::on_deadline() {
@@ -168,6 +180,7 @@ void Daemon::act(const core::Record& record) {
   if (!notifier_) return;
   switch (record.kind) {
     case core::RecordKind::prompt:
+      end_guide();  // the prompt takes the notification over
       show_prompt(record);
       break;
     case core::RecordKind::accepted:
@@ -185,7 +198,8 @@ void Daemon::act(const core::Record& record) {
 }
 
 void Daemon::show_prompt(const core::Record& prompt) {
-  const auto text = stretch::prompt_text(prompt.sitting, prompt.attempt, config_.model.hold);
+  const stretch::Text text =
+      stretch::prompt_text(prompt.sitting, prompt.attempt, config_.model.hold);
   notify::PromptContent content;
   content.summary = text.summary;
   content.body = text.body;
@@ -233,6 +247,7 @@ void Daemon::stop(int signal) {
   std::fprintf(stderr, "sitstretchd: stopping (%s)\n", strsignal(signal));
   // Every record is already committed; only the adapters need to let go.
   config_watch_.reset();
+  end_guide();
   idle_.reset();
   session_.reset();
   notifier_.reset();

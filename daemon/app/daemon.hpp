@@ -21,6 +21,7 @@
 #include "session/session_watch.hpp"
 #include "session/suspend_detector.hpp"
 #include "store/store.hpp"
+#include "stretch/guide.hpp"
 
 namespace sitstretch::app {
 
@@ -62,6 +63,12 @@ class Daemon {
   void finish();
   void act(const core::Record& record);
   void show_prompt(const core::Record& prompt);
+  // The guided stretch (daemon_guide.cpp).
+  void start_guide(core::Ms now);
+  void show_guide(core::Ms now);
+  void on_guide_action(const std::string& key);
+  void end_guide();
+  std::vector<core::Side> recent_sides();
   void stop(int signal);
 
   boost::asio::io_context& io_;
@@ -80,6 +87,8 @@ class Daemon {
   std::optional<control::ControlServer> control_;
   std::unique_ptr<ConfigWatch> config_watch_;
   std::string last_config_error_;
+  std::optional<stretch::Guide> guide_;
+  BootTimer guide_timer_;
 };
 
 }  // namespace sitstretch::app

@@ -62,6 +62,12 @@ std::string Daemon::answer_request(const control::Request& request, core::Ms t) 
   core::Outcome outcome = core::Outcome::ok;
   if (c == "done" || c == "stretch") {
     outcome = model_.done(t, records_);
+    // "Stretch now" (the tray, `sitstretch stretch --notify`) walks through it; `done` says
+    // it has been done.
+    if (c == "stretch") {
+      finish();
+      start_guide(t);
+    }
   } else if (c == "snooze") {
     outcome = model_.snooze(t, records_);
   } else if (c == "skip") {

@@ -19,6 +19,7 @@ int replay_command(const Args& args, const config::Environment& env);
 int config_command(const Args& args, const config::Environment& env);
 int status_command(const Args& args);
 int log_command(const Args& args);
+int stretch_command(const Args& args, const config::Environment& env);
 // done, snooze, skip, dismiss, pause [DURATION], resume, reload, stretch, side SIDE
 int control_command(const std::string& command, const Args& args);
 

@@ -19,8 +19,11 @@ With the daemon (sitstretchd) running:
   resume                         end a pause
   reload                         re-read the configuration
   side left|right|even           report which side felt tighter
+  stretch --notify               be guided through the stretch by notifications
 
 Without a daemon:
+  stretch [--config FILE]        the guided book stretch in this terminal (recorded
+                                 through the daemon when one runs)
   log [--since WHEN] [--until WHEN] [--all] [--json | --csv]
                                  the compliance log (default: today)
   replay TRACE [--config FILE]   run the sitting model over a trace (SPEC §5), print records
@@ -68,6 +71,7 @@ int main(int argc, char** argv) {
   if (command == "config") return config_command(args, env);
   if (command == "status") return status_command(args);
   if (command == "log") return log_command(args);
+  if (command == "stretch") return stretch_command(args, env);
   for (const char* c : {"done", "snooze", "skip", "dismiss", "pause", "resume", "reload", "side"}) {
     if (command == c) return control_command(command, args);
   }

@@ -64,13 +64,16 @@ struct PromptNotifier::Callbacks {
     auto* self = static_cast<PromptNotifier*>(data);
     if (notification != self->current_) return;  // a retired prompt: already answered
     const std::string key = action;
+    if (key == "default") return;  // a click on the body is not an answer
     Answer answer = Answer::done;
     if (key == "snooze") {
       answer = Answer::snooze;
     } else if (key == "skip") {
       answer = Answer::skip;
     } else if (key != "done") {
-      return;  // "default" (a click on the body) is not an answer
+      self->retire_current();
+      if (self->on_action_) self->on_action_(key);
+      return;
     }
     self->retire_current();
     self->on_answer_(answer);
@@ -104,8 +107,9 @@ struct PromptNotifier::Callbacks {
   }
 };
 
-PromptNotifier::PromptNotifier(std::function<void(Answer)> on_answer)
-    : on_answer_(std::move(on_answer)) {
+PromptNotifier::PromptNotifier(std::function<void(Answer)> on_answer,
+                               std::function<void(const std::string&)> on_action)
+    : on_answer_(std::move(on_answer)), on_action_(std::move(on_action)) {
   // Watching the name (without auto-start) is asynchronous and only feeds server_seen() and the
   // stale-libnotify check; show() still works before the first report arrives.
   name_watch_ =
@@ -167,9 +171,12 @@ NotifyNotification* PromptNotifier::build_prompt(const PromptContent& content) {
   auto add = [this, n](const char* key, const std::string& label) {
     notify_notification_add_action(n, key, label.c_str(), Callbacks::on_action, this, nullptr);
   };
-  add("done", "Done");
-  if (content.snooze_label) add("snooze", *content.snooze_label);
-  add("skip", "Skip");
+  if (content.actions.empty()) {
+    add("done", "Done");
+    if (content.snooze_label) add("snooze", *content.snooze_label);
+    add("skip", "Skip");
+  }
+  for (const Action& action : content.actions) add(action.key.c_str(), action.label);
 
   notify_notification_set_urgency(n, to_libnotify(content.urgency));
   notify_notification_set_category(n, kPromptCategory);

@@ -22,6 +22,12 @@ enum class Answer { done, snooze, skip, dismissed };
 
 enum class Urgency { low, normal, critical };
 
+// A button of a notification: the key reported back and the label shown.
+struct Action {
+  std::string key;
+  std::string label;
+};
+
 struct PromptContent {
   std::string summary;
   std::string body;
@@ -31,6 +37,9 @@ struct PromptContent {
   Urgency urgency = Urgency::normal;
   // Label of the Snooze action, e.g. "Snooze 10 min"; absent = no Snooze action is offered.
   std::optional<std::string> snooze_label;
+  // When not empty, these buttons replace Done/Snooze/Skip (the guided stretch uses the same
+  // notification); their keys go to on_action, not on_answer.
+  std::vector<Action> actions;
 };
 
 class PromptNotifier {
@@ -38,7 +47,9 @@ class PromptNotifier {
   // on_answer is called on the GLib context (the loop thread) at most once per shown prompt:
   // Done/Snooze/Skip, or dismissed when the user closed the notification. Expiry and close()
   // are not answers.
-  explicit PromptNotifier(std::function<void(Answer)> on_answer);
+  // on_action receives the keys of PromptContent::actions, also at most once per shown content.
+  explicit PromptNotifier(std::function<void(Answer)> on_answer,
+                          std::function<void(const std::string&)> on_action = {});
   // Closes a prompt that is still shown (its actions would lead nowhere once we are gone).
   ~PromptNotifier();
   PromptNotifier(const PromptNotifier&) = delete;
@@ -75,6 +86,7 @@ class PromptNotifier {
   void finish_retired_now();
 
   std::function<void(Answer)> on_answer_;
+  std::function<void(const std::string&)> on_action_;
   NotifyNotification* current_ = nullptr;  // the one prompt, shown or being shown
   unsigned long closed_handler_ = 0;       // our "closed" handler on current_
   // Notifications whose action was just delivered: their own close (servers send

@@ -4,8 +4,8 @@
 
 namespace sitstretch::stretch {
 
-PromptText prompt_text(core::Ms sitting, int attempt, core::Ms hold) {
-  PromptText text;
+Text prompt_text(core::Ms sitting, int attempt, core::Ms hold) {
+  Text text;
   text.summary = attempt <= 1 ? "Time for the book stretch" : "Still sitting: time to stretch";
   text.body = "You have been sitting for " + core::describe_duration(sitting) +
               ".\n"
@@ -22,6 +22,47 @@ PromptText prompt_text(core::Ms sitting, int attempt, core::Ms hold) {
 
 std::string snooze_label(core::Ms snooze) {
   return "Snooze " + core::describe_duration(snooze);
+}
+
+Text guide_text(const GuideView& view) {
+  if (view.step == GuideView::Step::ask) {
+    return {"Which side felt tighter?",
+            "Tell sitstretch which side was more restricted. Next time it starts with the "
+            "easier side, and your stats show whether the two sides are evening out."};
+  }
+  const std::string side = side_label(view.side);
+  return {"Side " + std::to_string(view.number) + " of 2: " + side + " foot on the book",
+          "Step onto the book with your " + side + " foot. Lock the " + side +
+              " knee straight and stay upright. Let the pelvis drop on the " + side +
+              " side: all the motion is at the pelvis. Lean slightly to the " + side +
+              " to stretch deeper.\nHold: " + core::describe_duration(view.remaining) + " left."};
+}
+
+std::vector<Text> introduction() {
+  return {
+      {"What you need", "A book about 1–2 inches thick, on the floor."},
+      {"Setup", "Step one foot onto the book, so that one side of the pelvis is higher."},
+      {"The movement",
+       "Keep the knee on the book locked and straight. Drop the pelvis on the raised side, "
+       "staying upright: all the motion is at the pelvis, not the knees or the upper body. "
+       "Lean slightly toward that side to stretch deeper."},
+      {"The tighter side",
+       "Do both sides and compare: one usually feels tighter. Start with the less tight side, "
+       "then the tighter one."},
+      {"Safety", std::string(safety_line())},
+  };
+}
+
+std::string side_label(core::Side side) {
+  switch (side) {
+    case core::Side::left:
+      return "left";
+    case core::Side::right:
+      return "right";
+    case core::Side::even:
+      break;
+  }
+  return "About the same";
 }
 
 std::string_view safety_line() {

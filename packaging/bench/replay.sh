@@ -3,7 +3,7 @@
 # Prints lines, records, wall time and records per second; best of five runs.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-bin=${SITSTRETCH_BIN:-build/release/daemon/cli/sitstretch}
+bin=${SITSTRETCH_BIN:-${SITSTRETCH_BUILD:-build/release}/daemon/cli/sitstretch}
 trace=$(mktemp /tmp/sitstretch-month-XXXXXX.trace)
 trap 'rm -f "$trace"' EXIT
 

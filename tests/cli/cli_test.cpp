@@ -152,3 +152,15 @@ TEST_CASE("the shipped example trace replays cleanly") {
   CHECK(r.out.find("\"event\":\"prompt\"") != std::string::npos);
   CHECK(r.out.find("\"event\":\"away\"") != std::string::npos);
 }
+
+TEST_CASE("sitstretchd has help and version and refuses unknown arguments") {
+  Cli cli;
+  auto help = run_command({SITSTRETCH_DAEMON, "--help"});
+  CHECK(help.exit_code == 0);
+  CHECK(help.out.starts_with("Usage: sitstretchd [--config FILE]"));
+  CHECK(run_command({SITSTRETCH_DAEMON, "--version"}).out == "sitstretchd " SITSTRETCH_VERSION
+                                                             "\n");
+  auto bad = run_command({SITSTRETCH_DAEMON, "--frobnicate"});
+  CHECK(bad.exit_code == 2);
+  CHECK(bad.err == "sitstretchd: unknown argument --frobnicate; see sitstretchd --help\n");
+}

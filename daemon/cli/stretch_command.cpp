@@ -1,0 +1,136 @@
+// `sitstretch stretch`: the guided book stretch in a terminal, with a countdown; it records the
+// stretch and the tighter side through the daemon when one runs. `--notify` asks the daemon to
+// guide with notifications instead, as the tray's "Stretch now" does.
+#include <cstdio>
+#include <iostream>
+#include <thread>
+
+#include "cli/commands.hpp"
+#include "config/config.hpp"
+#include "control/control_client.hpp"
+#include "control/flat_json.hpp"
+#include "control/runtime_dir.hpp"
+#include "core/duration_text.hpp"
+#include "store/store.hpp"
+#include "stretch/book_stretch.hpp"
+
+namespace sitstretch::cli {
+namespace {
+
+// Sends a request if a daemon runs; returns its error, or nothing when it took the request.
+// `running` tells whether a daemon answered at all.
+std::optional<std::string> tell_daemon(const std::string& request, bool& running) {
+  const auto socket = control::control_socket_path(control::runtime_dir().path);
+  auto reply = control::send_request(socket, request, std::chrono::seconds(5));
+  running = std::holds_alternative<std::string>(reply);
+  if (!running) return std::get<control::SendError>(reply).message;
+  auto json = control::parse_flat_json(std::get<std::string>(reply));
+  if (json && json->count("ok") && std::get_if<bool>(&json->at("ok")) &&
+      std::get<bool>(json->at("ok"))) {
+    return std::nullopt;
+  }
+  return std::get<std::string>(reply);
+}
+
+std::vector<core::Side> logged_sides() {
+  std::vector<core::Side> sides;
+  const auto path = store::default_path(std::getenv);
+  if (path.empty() || !std::filesystem::exists(path)) return sides;
+  auto opened = store::Store::open(path);
+  if (auto* log = std::get_if<std::unique_ptr<store::Store>>(&opened)) {
+    for (const core::Record& r : (*log)->records(std::nullopt, std::nullopt)) {
+      if (r.kind == core::RecordKind::side) sides.push_back(r.side);
+    }
+  }
+  return sides;
+}
+
+std::optional<core::Side> read_side() {
+  std::printf("Which side felt tighter? [l]eft, [r]ight, about the [s]ame (Enter: skip): ");
+  std::fflush(stdout);
+  std::string answer;
+  if (!std::getline(std::cin, answer) || answer.empty()) return std::nullopt;
+  switch (std::tolower(static_cast<unsigned char>(answer[0]))) {
+    case 'l':
+      return core::Side::left;
+    case 'r':
+      return core::Side::right;
+    case 's':
+    case 'e':
+      return core::Side::even;
+  }
+  return std::nullopt;
+}
+
+// Walks through both sides in real time, printing each step and the countdown.
+void run_guide(const stretch::Guide& guide, std::chrono::steady_clock::time_point start) {
+  auto now = [start] {
+    return std::chrono::duration_cast<core::Ms>(std::chrono::steady_clock::now() - start);
+  };
+  int shown_step = 0;
+  for (std::optional<core::Ms> t = core::Ms{0}; t; t = guide.next_update(*t)) {
+    std::this_thread::sleep_for(*t - now());
+    const stretch::GuideView view = guide.at(*t);
+    if (view.step == stretch::GuideView::Step::ask) break;
+    if (view.number != shown_step) {
+      const stretch::Text text = stretch::guide_text(view);
+      std::printf("\n%s\n%s\n", text.summary.c_str(),
+                  text.body.substr(0, text.body.find("\nHold")).c_str());
+      shown_step = view.number;
+    }
+    std::printf("  %s left\n", core::describe_duration(view.remaining).c_str());
+    std::fflush(stdout);
+  }
+  std::printf("\n");
+}
+
+}  // namespace
+
+int stretch_command(const Args& args, const config::Environment& env) {
+  std::optional<std::filesystem::path> config_file;
+  bool notify = false;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "--notify") {
+      notify = true;
+    } else if (args[i] == "--config" && i + 1 < args.size()) {
+      config_file = args[++i];
+    } else {
+      return fail(kBadInput, "usage: sitstretch stretch [--notify] [--config FILE]");
+    }
+  }
+  bool running = false;
+  if (notify) {
+    if (auto error = tell_daemon("stretch", running)) return fail(kFailed, *error);
+    std::printf("Follow the notifications.\n");
+    return kOk;
+  }
+  const config::Result loaded = config::load(config_file, env);
+  if (auto* error = std::get_if<config::ConfigError>(&loaded)) {
+    std::fprintf(stderr, "%s\n", error->to_string().c_str());
+    return kBadInput;
+  }
+  const core::Settings& settings = std::get<config::Config>(loaded).model;
+
+  for (const stretch::Text& part : stretch::introduction()) {
+    std::printf("%s: %s\n", part.summary.c_str(), part.body.c_str());
+  }
+  // Recorded first, so leaving the guide early (Ctrl-C) still counts the stretch.
+  const auto error = tell_daemon("done", running);
+  std::printf(running && !error ? "\nRecorded the stretch.\n"
+                                : "\nsitstretchd is not running: nothing is recorded.\n");
+  const stretch::Guide guide(core::Ms{0}, settings.hold,
+                             stretch::first_side(settings.first_side, logged_sides()));
+  run_guide(guide, std::chrono::steady_clock::now());
+
+  const auto side = read_side();
+  if (side && running) {
+    tell_daemon("side " + std::string(core::to_string(*side)), running);
+    std::printf("Recorded: %s.\n",
+                side == core::Side::even
+                    ? "about the same"
+                    : (std::string(core::to_string(*side)) + " tighter").c_str());
+  }
+  return kOk;
+}
+
+}  // namespace sitstretch::cli

@@ -1,0 +1,71 @@
+// --since and --until: points in time as people write them, in the local time zone.
+#include "cli/when.hpp"
+
+#include <catch2/catch.hpp>
+#include <cstdlib>
+#include <ctime>
+#include <string>
+
+using sitstretch::cli::parse_when;
+
+namespace {
+
+// Runs the test in a fixed time zone, restoring the process's afterwards.
+struct TimeZone {
+  explicit TimeZone(const char* tz) {
+    if (const char* old = std::getenv("TZ")) saved = old;
+    setenv("TZ", tz, 1);
+    tzset();
+  }
+  ~TimeZone() {
+    if (saved.empty()) {
+      unsetenv("TZ");
+    } else {
+      setenv("TZ", saved.c_str(), 1);
+    }
+    tzset();
+  }
+  std::string saved;
+};
+
+// 2026-11-25T12:34:56Z
+constexpr std::int64_t kNow = 1'795'610'096'000;
+
+}  // namespace
+
+TEST_CASE("dates and times are local") {
+  TimeZone berlin("Europe/Berlin");                            // UTC+1 in November
+  CHECK(parse_when("2026-11-25", kNow) == 1'795'561'200'000);  // 2026-11-24T23:00Z
+  CHECK(parse_when("2026-11-25T14:00", kNow) == 1'795'611'600'000);
+  CHECK(parse_when("2026-11-25 14:00:30", kNow) == 1'795'611'630'000);
+}
+
+TEST_CASE("today and yesterday start at local midnight") {
+  TimeZone berlin("Europe/Berlin");
+  CHECK(parse_when("today", kNow) == 1'795'561'200'000);
+  CHECK(parse_when("yesterday", kNow) == 1'795'561'200'000 - 86'400'000);
+}
+
+TEST_CASE("yesterday across a DST change is a 25-hour day back") {
+  TimeZone berlin("Europe/Berlin");
+  // 2026-10-26T12:00Z: the clocks went back on 2026-10-25.
+  const std::int64_t monday_noon = 1'793'016'000'000;
+  const auto today = parse_when("today", monday_noon);
+  const auto yesterday = parse_when("yesterday", monday_noon);
+  REQUIRE(today);
+  REQUIRE(yesterday);
+  CHECK(*today - *yesterday == 25 * 3'600'000);
+}
+
+TEST_CASE("a duration means that long ago") {
+  CHECK(parse_when("2h", kNow) == kNow - 7'200'000);
+  CHECK(parse_when("30m", kNow) == kNow - 1'800'000);
+}
+
+TEST_CASE("anything else is refused") {
+  for (const char* bad : {"", "now", "2026-13-01", "2026-11-25T25:00", "2026-11-25X14:00",
+                          "25.11.2026", "2026-11-25T14", "2026-11-25T14:00:00Z"}) {
+    INFO(bad);
+    CHECK_FALSE(parse_when(bad, kNow));
+  }
+}
