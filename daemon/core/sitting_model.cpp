@@ -241,18 +241,19 @@ Outcome SittingModel::snooze(Ms now, std::vector<Record>& out) {
 }
 
 Outcome SittingModel::skip(Ms now, std::vector<Record>& out) {
-  advance(now, out);
-  if (!pending()) return Outcome::nothing_pending;
-  out.push_back(make(RecordKind::skipped, now_));
-  resolve_episode();
-  schedule(DueAfter::interval, now_);
-  return Outcome::ok;
+  return leave_unanswered(RecordKind::skipped, now, out);
 }
 
 Outcome SittingModel::dismiss(Ms now, std::vector<Record>& out) {
+  return leave_unanswered(RecordKind::dismissed, now, out);
+}
+
+// Rule 4: skip and dismiss resolve the episode unanswered; the bout goes on, and the next
+// prompt comes a full interval later.
+Outcome SittingModel::leave_unanswered(RecordKind kind, Ms now, std::vector<Record>& out) {
   advance(now, out);
   if (!pending()) return Outcome::nothing_pending;
-  out.push_back(make(RecordKind::dismissed, now_));
+  out.push_back(make(kind, now_));
   resolve_episode();
   schedule(DueAfter::interval, now_);
   return Outcome::ok;

@@ -98,6 +98,7 @@ class SittingModel {
   void presence_changed(bool was_absent, Ms now, Ms absence_start, std::vector<Record>& out);
   void schedule(DueAfter after, Ms anchor);
   void resolve_episode();
+  Outcome leave_unanswered(RecordKind kind, Ms now, std::vector<Record>& out);
   bool absent() const { return idle_ || locked_ || asleep_; }
   bool pending() const;
   bool suppressed(Ms t) const { return paused_ || quiet_at(t); }
