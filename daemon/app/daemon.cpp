@@ -27,6 +27,8 @@ notify::Urgency to_notify(config::Urgency u) {
   return notify::Urgency::normal;
 }
 
+constexpr core::Ms kTrayRefresh = std::chrono::minutes(1);
+
 std::vector<std::filesystem::path> watched_files(const DaemonOptions& options) {
   if (options.config_file) return {*options.config_file};
   return config::config_paths(options.env);
@@ -58,6 +60,7 @@ std::optional<std::string> Daemon::start() {
   notifier_ = std::make_unique<notify::PromptNotifier>(
       [this](notify::Answer a) { on_answer(a); },
       [this](const std::string& key) { on_guide_action(key); });
+  start_tray();
   session_ = std::make_unique<session::SessionWatch>(
       [this](core::Signal s, core::Ms at) { on_session(s, at); }, session::boottime_now);
   idle_ = idle::make_x11_idle(
@@ -168,7 +171,16 @@ void Daemon::finish() {
     act(r);
   }
   records_.clear();
-  if (auto deadline = model_.next_deadline()) {
+  const core::Ms t = session::boottime_now();
+  std::optional<core::Ms> deadline = model_.next_deadline();
+  if (tray_) {
+    tray_->update(tray_view(t));
+    // A tray host shows the sitting minutes: refresh them while a bout runs, and only then.
+    if (tray_->registered() && model_.snapshot(t).sitting) {
+      deadline = std::min(deadline.value_or(kTrayRefresh + t), kTrayRefresh + t);
+    }
+  }
+  if (deadline) {
     timer_.arm(*deadline, [this] { on_deadline(); });
   } else {
     timer_.disarm();
@@ -248,6 +260,7 @@ void Daemon::stop(int signal) {
   // Every record is already committed; only the adapters need to let go.
   config_watch_.reset();
   end_guide();
+  tray_.reset();
   idle_.reset();
   session_.reset();
   notifier_.reset();

@@ -22,6 +22,8 @@
 #include "session/suspend_detector.hpp"
 #include "store/store.hpp"
 #include "stretch/guide.hpp"
+#include "tray/status_item.hpp"
+#include "tray/tray_view.hpp"
 
 namespace sitstretch::app {
 
@@ -69,6 +71,11 @@ class Daemon {
   void on_guide_action(const std::string& key);
   void end_guide();
   std::vector<core::Side> recent_sides();
+  // The tray (daemon_tray.cpp).
+  void start_tray();
+  tray::TrayView tray_view(core::Ms now) const;
+  void on_tray_action(tray::TrayAction action);
+  void show_summary();
   void stop(int signal);
 
   boost::asio::io_context& io_;
@@ -82,6 +89,7 @@ class Daemon {
   boost::asio::signal_set signals_;
   std::unique_ptr<GlibBridge> glib_;
   std::unique_ptr<notify::PromptNotifier> notifier_;
+  std::unique_ptr<tray::StatusItem> tray_;
   std::unique_ptr<idle::IdleSource> idle_;
   std::unique_ptr<session::SessionWatch> session_;
   std::optional<control::ControlServer> control_;

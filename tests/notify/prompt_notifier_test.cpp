@@ -24,8 +24,12 @@ using sitstretch::test::Loop;
 namespace {
 
 PromptContent prompt(std::optional<std::string> snooze = "Snooze 10 min") {
-  return {"Time to stretch", "Put one foot on a book.\nLock the knee.", "", Urgency::critical,
-          std::move(snooze)};
+  return {"Time to stretch",
+          "Put one foot on a book.\nLock the knee.",
+          "",
+          Urgency::critical,
+          std::move(snooze),
+          {}};
 }
 
 // Everything one scenario needs; the server is declared first so the notifier, which closes a
@@ -35,7 +39,9 @@ struct Scene {
   std::unique_ptr<FakeServer> server = std::make_unique<FakeServer>();
   Loop loop;
   std::vector<Answer> answers;
-  PromptNotifier notifier{[this](Answer a) { answers.push_back(a); }};
+  std::vector<std::string> other_actions;
+  PromptNotifier notifier{[this](Answer a) { answers.push_back(a); },
+                          [this](const std::string& key) { other_actions.push_back(key); }};
 
   LoggedCall last_notify() const {
     const auto calls = server->calls("Notify");
@@ -125,6 +131,20 @@ TEST_CASE("a new prompt after an answer gets a fresh notification", "[notify]") 
   scene.server->invoke_action(scene.shown_id(), "done");
   scene.loop.drain();
   CHECK(scene.answers == std::vector<Answer>{Answer::snooze, Answer::done});
+}
+
+TEST_CASE("buttons of its own replace Done/Snooze/Skip and report their keys", "[notify]") {
+  Scene scene;
+  PromptContent guide = prompt();
+  guide.actions = {{"left", "Left"}, {"right", "Right"}};
+  scene.notifier.show(guide);
+  CHECK(action_pairs(scene.last_notify()) ==
+        std::vector<std::pair<std::string, std::string>>{{"left", "Left"}, {"right", "Right"}});
+  scene.server->invoke_action(scene.shown_id(), "right");
+  scene.loop.drain();
+  scene.loop.drain();
+  CHECK(scene.other_actions == std::vector<std::string>{"right"});
+  CHECK(scene.answers.empty());
 }
 
 TEST_CASE("closing by the user is reported once as dismissed", "[notify]") {
