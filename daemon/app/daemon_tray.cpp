@@ -4,6 +4,9 @@
 #include <cstdio>
 #include <ctime>
 
+#include <glib.h>
+#include <unistd.h>
+
 #include "app/daemon.hpp"
 #include "app/wall_clock.hpp"
 #include "core/duration_text.hpp"
@@ -42,6 +45,33 @@ core::Ms until_midnight(std::int64_t utc_ms) {
   tm.tm_mday += 1;
   tm.tm_isdst = -1;
   return core::Ms{static_cast<std::int64_t>(mktime(&tm)) * 1000 - utc_ms};
+}
+
+// `sitstretch`, installed beside sitstretchd, or in the build tree's cli folder, or on PATH.
+std::string cli_program() {
+  std::error_code ec;
+  const auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
+  for (const auto& candidate : {self.parent_path() / "sitstretch",
+                                self.parent_path().parent_path() / "cli" / "sitstretch"}) {
+    if (!ec && ::access(candidate.c_str(), X_OK) == 0) return candidate.string();
+  }
+  return "sitstretch";
+}
+
+// "Today's stats": the HTML report of the last days, opened in the browser. GLib reaps the
+// child, so no SIGCHLD handling is needed.
+void open_report() {
+  const std::string program = cli_program();
+  gchar* argv[] = {const_cast<gchar*>(program.c_str()), const_cast<gchar*>("report"),
+                   const_cast<gchar*>("--days"),        const_cast<gchar*>("7"),
+                   const_cast<gchar*>("--open"),        nullptr};
+  GError* error = nullptr;
+  if (!g_spawn_async(nullptr, argv, nullptr,
+                     static_cast<GSpawnFlags>(G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL),
+                     nullptr, nullptr, nullptr, &error)) {
+    std::fprintf(stderr, "sitstretchd: cannot open the report: %s\n", error->message);
+    g_error_free(error);
+  }
 }
 
 }  // namespace
@@ -104,7 +134,7 @@ void Daemon::on_tray_action(tray::TrayAction action) {
       request = {"resume", {}};
       break;
     case tray::TrayAction::todays_stats:
-      show_summary();
+      open_report();
       return;
     case tray::TrayAction::edit_settings:
       if (auto path = config::user_config_path(options_.env)) {
@@ -123,7 +153,7 @@ void Daemon::on_tray_action(tray::TrayAction action) {
   finish();
 }
 
-// Today's numbers, as a notification: for the icon's click and "Today's stats".
+// Today's numbers, as a notification: for a click on the icon.
 void Daemon::show_summary() {
   if (!notifier_) return;
   const core::Ms t = now();

@@ -72,7 +72,8 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "%s\n", error->to_string().c_str());
     return 2;
   }
-  auto opened = store::Store::open(store::default_path(std::getenv));
+  auto opened =
+      store::Store::open(store::default_path(std::getenv), store::Store::IfDamaged::move_aside);
   if (auto* error = std::get_if<std::string>(&opened)) {
     std::fprintf(stderr, "sitstretchd: %s\n", error->c_str());
     return 1;

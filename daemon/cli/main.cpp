@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "cli/commands.hpp"
+#include "cli/stats_commands.hpp"
 
 namespace {
 
@@ -26,6 +27,10 @@ Without a daemon:
                                  through the daemon when one runs)
   log [--since WHEN] [--until WHEN] [--all] [--json | --csv]
                                  the compliance log (default: today)
+  stats [--days N | --since DATE] [--json | --csv]
+                                 per-day statistics (default: 7 days) and a total
+  report [--days N] [-o FILE | -o -] [--open]
+                                 HTML report (default: 30 days, ~/.cache/sitstretch/report.html)
   replay TRACE [--config FILE]   run the sitting model over a trace (SPEC §5), print records
   config check [FILE]            validate FILE, or the files the daemon would read
   config default                 print the documented default configuration
@@ -71,6 +76,8 @@ int main(int argc, char** argv) {
   if (command == "config") return config_command(args, env);
   if (command == "status") return status_command(args);
   if (command == "log") return log_command(args);
+  if (command == "stats") return stats_command(args);
+  if (command == "report") return report_command(args);
   if (command == "stretch") return stretch_command(args, env);
   for (const char* c : {"done", "snooze", "skip", "dismiss", "pause", "resume", "reload", "side"}) {
     if (command == c) return control_command(command, args);

@@ -53,13 +53,20 @@ CREATE TABLE presence (
 CREATE INDEX presence_t ON presence (t_ms);
 )sql";
 
+// Version 2: an index for queries by kind (every tighter-side report, the latest one), which
+// otherwise scan the whole log. Range queries by time already use records_t.
+constexpr const char* kVersion2 = R"sql(
+CREATE INDEX records_event_t ON records (event, t_ms);
+)sql";
+
 // Migration i takes the database from version i to i + 1. A later version appends a step here
 // (new tables, ALTER TABLE, or a table rebuild with copied rows); steps never change once
 // released.
 using Migration = std::optional<std::string> (*)(sqlite3* db);
 
-constexpr std::array<Migration, 1> kMigrations{
+constexpr std::array<Migration, 2> kMigrations{
     [](sqlite3* db) { return exec(db, kVersion1); },
+    [](sqlite3* db) { return exec(db, kVersion2); },
 };
 
 std::optional<std::string> run_steps(sqlite3* db) {

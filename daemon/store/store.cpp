@@ -7,10 +7,13 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <ctime>
 #include <limits>
 #include <string_view>
 #include <utility>
 
+#include "store/connection_setup.hpp"
+#include "store/quarantine.hpp"
 #include "store/schema.hpp"
 #include "store/sqlite_statement.hpp"
 
@@ -73,33 +76,6 @@ Columns columns_of(core::RecordKind k) {
           k == K::side};
 }
 
-// Creates the missing directories of `dir`, private to the user; existing ones are left as they
-// are.
-std::optional<std::string> make_directories(const fs::path& dir) {
-  std::error_code ec;
-  if (dir.empty() || fs::is_directory(dir, ec)) return std::nullopt;
-  if (auto error = make_directories(dir.parent_path())) return error;
-  if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST) {
-    return "cannot create directory " + dir.string() + ": " + std::strerror(errno);
-  }
-  return std::nullopt;
-}
-
-// WAL lets `sitstretch log` read while the daemon writes; FULL syncs the WAL on every commit so
-// an appended record survives a crash. Neither setting persists for `synchronous`, so every
-// connection sets both.
-std::optional<std::string> set_journal(sqlite3* db) {
-  Statement wal(db, "PRAGMA journal_mode = WAL");
-  if (!wal.ok() || wal.step() != SQLITE_ROW) return "cannot set WAL mode: " + wal.error();
-  if (std::string mode = wal.column_text(0); mode != "wal") {
-    log_line(std::string(sqlite3_db_filename(db, "main")) + ": WAL mode unavailable, using " +
-             mode + "; readers may have to wait for the daemon");
-  }
-  if (auto error = exec(db, "PRAGMA synchronous = FULL"))
-    return "cannot set synchronous: " + *error;
-  return std::nullopt;
-}
-
 // Binds the half-open range [since, until); absent bounds become the ends of int64.
 void bind_range(Statement& s, std::optional<std::int64_t> since,
                 std::optional<std::int64_t> until) {
@@ -118,14 +94,45 @@ Store::Store(fs::path file, std::unique_ptr<sqlite3, Close> db)
 
 Store::~Store() = default;
 
-std::variant<std::unique_ptr<Store>, std::string> Store::open(const fs::path& file) {
+std::variant<std::unique_ptr<Store>, std::string> Store::open(const fs::path& file,
+                                                              IfDamaged if_damaged) {
   if (file.empty()) return std::string("log file: no path (neither XDG_STATE_HOME nor HOME set)");
-  auto fail = [&file](const std::string& why) { return one_line(file.string() + ": " + why); };
+  const bool repair = if_damaged == IfDamaged::move_aside;
+  auto first = open_once(file, repair);
+  if (auto* store = std::get_if<std::unique_ptr<Store>>(&first)) return std::move(*store);
+  const OpenError& error = std::get<OpenError>(first);
+  if (!error.damaged || !repair) return error.message;
+
+  // The connection is closed by now, so the files can move.
+  auto moved = move_aside(file, std::time(nullptr));
+  if (const auto* why = std::get_if<std::string>(&moved)) {
+    return one_line(error.message + "; " + *why);
+  }
+  const fs::path aside = std::get<fs::path>(moved);
+  log_line(error.message + "; moved it aside to " + aside.string() + " and started a new log");
+  auto second = open_once(file, false);
+  if (auto* again = std::get_if<OpenError>(&second)) return again->message;
+  auto store = std::move(std::get<std::unique_ptr<Store>>(second));
+  store->moved_aside_ = aside;
+  return store;
+}
+
+std::variant<std::unique_ptr<Store>, Store::OpenError> Store::open_once(const fs::path& file,
+                                                                        bool check_integrity) {
+  sqlite3* raw = nullptr;
+  // Damage shows as SQLITE_NOTADB or SQLITE_CORRUPT on whatever touched the file last.
+  auto fail = [&file, &raw](const std::string& why) {
+    const int code = raw ? sqlite3_errcode(raw) : SQLITE_OK;
+    return OpenError{one_line(file.string() + ": " + why),
+                     code == SQLITE_NOTADB || code == SQLITE_CORRUPT};
+  };
   if (auto error = make_directories(file.parent_path())) return fail(*error);
 
-  sqlite3* raw = nullptr;
+  // NOMUTEX: a connection is used by one thread only (see store.hpp), so SQLite's per-call
+  // locking is pure cost; it is a fifth of reading a year of records.
   const int rc =
-      sqlite3_open_v2(file.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+      sqlite3_open_v2(file.c_str(), &raw,
+                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
   std::unique_ptr<sqlite3, Close> db(raw);
   if (rc != SQLITE_OK) {
     return fail(std::string("cannot open: ") + (raw ? sqlite3_errmsg(raw) : sqlite3_errstr(rc)));
@@ -137,12 +144,15 @@ std::variant<std::unique_ptr<Store>, std::string> Store::open(const fs::path& fi
   // as it was (switching to WAL would already rewrite the header).
   auto version = read_schema_version(raw);
   if (const auto* error = std::get_if<std::string>(&version)) return fail("cannot read: " + *error);
-  if (auto refusal = refuse_newer(std::get<int>(version))) return fail(*refusal);
+  if (auto refusal = refuse_newer(std::get<int>(version))) return OpenError{fail(*refusal).message};
+  if (check_integrity) {
+    if (auto damage = quick_check(raw)) return OpenError{fail(*damage).message, true};
+  }
   if (auto error = set_journal(raw)) return fail(*error);
   if (auto error = migrate(raw)) return fail(*error);
 
   std::unique_ptr<Store> store(new Store(file, std::move(db)));
-  if (auto error = store->prepare()) return fail(*error);
+  if (auto error = store->prepare()) return OpenError{fail(*error).message};
   return store;
 }
 
@@ -157,11 +167,17 @@ std::optional<std::string> Store::prepare() {
       db_.get(),
       "SELECT t_ms, event, sitting_ms, attempt, prompted, until_ms, since_ms, away_ms, side "
       "FROM records WHERE t_ms >= ?1 AND t_ms < ?2 ORDER BY t_ms, id");
+  // The same columns as select_records_; "event = ?3" first so the (event, t_ms) index serves it.
+  select_records_of_ = std::make_unique<Statement>(
+      db_.get(),
+      "SELECT t_ms, event, sitting_ms, attempt, prompted, until_ms, since_ms, away_ms, side "
+      "FROM records WHERE event = ?3 AND t_ms >= ?1 AND t_ms < ?2 ORDER BY t_ms, id");
   select_presence_ = std::make_unique<Statement>(
       db_.get(),
       "SELECT t_ms, signal, last_input_ms FROM presence WHERE t_ms >= ?1 AND t_ms < ?2 "
       "ORDER BY t_ms, id");
-  for (const auto* s : {&insert_record_, &insert_presence_, &select_records_, &select_presence_}) {
+  for (const auto* s : {&insert_record_, &insert_presence_, &select_records_, &select_records_of_,
+                        &select_presence_}) {
     if (!(*s)->ok()) return "cannot prepare a statement: " + (*s)->error();
   }
   return std::nullopt;
@@ -180,6 +196,25 @@ bool Store::append(const core::Record& r) {
   if (has.away) s.bind(8, static_cast<std::int64_t>(r.away.count()));
   if (has.side) s.bind(9, core::to_string(r.side));
   return finish_write(s, "record");
+}
+
+bool Store::append_all(const std::vector<core::Record>& records) {
+  if (auto error = exec(db_.get(), "BEGIN IMMEDIATE")) {
+    log_line(file_.string() + ": cannot store records: " + *error);
+    return false;
+  }
+  for (const core::Record& r : records) {
+    if (!append(r)) {
+      exec(db_.get(), "ROLLBACK");
+      return false;
+    }
+  }
+  if (auto error = exec(db_.get(), "COMMIT")) {
+    log_line(file_.string() + ": cannot store records: " + *error);
+    exec(db_.get(), "ROLLBACK");
+    return false;
+  }
+  return true;
 }
 
 bool Store::append_presence(core::Signal signal, std::int64_t utc_ms,
@@ -209,9 +244,20 @@ void Store::log_read_failure(const Statement& s, const char* what) {
 
 std::vector<core::Record> Store::records(std::optional<std::int64_t> since_utc_ms,
                                          std::optional<std::int64_t> until_utc_ms) {
+  bind_range(*select_records_, since_utc_ms, until_utc_ms);
+  return read_records(*select_records_);
+}
+
+std::vector<core::Record> Store::records_of(core::RecordKind kind,
+                                            std::optional<std::int64_t> since_utc_ms,
+                                            std::optional<std::int64_t> until_utc_ms) {
+  bind_range(*select_records_of_, since_utc_ms, until_utc_ms);
+  select_records_of_->bind(3, core::to_string(kind));
+  return read_records(*select_records_of_);
+}
+
+std::vector<core::Record> Store::read_records(Statement& s) {
   std::vector<core::Record> out;
-  Statement& s = *select_records_;
-  bind_range(s, since_utc_ms, until_utc_ms);
   int rc;
   while ((rc = s.step()) == SQLITE_ROW) {
     auto kind = core::record_kind_from_string(s.column_text(1));

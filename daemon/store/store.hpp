@@ -34,10 +34,20 @@ struct PresenceRow {
 // main thread. Nothing here throws; failures are logged once to stderr and reported by value.
 class Store {
  public:
+  // What open() does with a damaged log: a file that is not an SQLite database, or one SQLite
+  // reports corrupt.
+  enum class IfDamaged {
+    refuse,      // readers (`sitstretch log`, `stats`, `report`): refuse, touch nothing
+    move_aside,  // the daemon: move it aside (see quarantine.hpp), say so once on stderr, and
+                 // start a new log, so that logging goes on and the old bytes are kept
+  };
+
   // Opens (creating if needed, with any missing parent directories at mode 0700) and migrates the
-  // log. A file that is not an SQLite database, or one written by a newer sitstretch, is refused
-  // and left untouched. The error is one line starting with the file name.
-  static std::variant<std::unique_ptr<Store>, std::string> open(const std::filesystem::path& file);
+  // log. A log written by a newer sitstretch is always refused and left untouched; a damaged one
+  // as `if_damaged` says (with move_aside, SQLite's quick_check also runs on open). The error is
+  // one line starting with the file name.
+  static std::variant<std::unique_ptr<Store>, std::string> open(
+      const std::filesystem::path& file, IfDamaged if_damaged = IfDamaged::refuse);
 
   ~Store();
   Store(const Store&) = delete;
@@ -48,6 +58,10 @@ class Store {
   // fields read back as zero. False on failure (logged once per run of failures).
   bool append(const core::Record& utc_record);
 
+  // Appends the records in one durable transaction: all of them or, on failure, none. For
+  // imports and fixtures; the daemon appends one at a time.
+  bool append_all(const std::vector<core::Record>& utc_records);
+
   // Appends one presence transition, so a day can be replayed later. As append().
   bool append_presence(core::Signal s, std::int64_t utc_ms,
                        std::optional<std::int64_t> last_input_utc_ms);
@@ -57,19 +71,36 @@ class Store {
   std::vector<core::Record> records(std::optional<std::int64_t> since_utc_ms,
                                     std::optional<std::int64_t> until_utc_ms);
 
+  // Records of one kind in the same range and order as records(), through the (event, t_ms)
+  // index: cheap however long the log, e.g. every tighter-side report.
+  std::vector<core::Record> records_of(core::RecordKind kind,
+                                       std::optional<std::int64_t> since_utc_ms,
+                                       std::optional<std::int64_t> until_utc_ms);
+
   // Presence transitions in the same range and order as records().
   std::vector<PresenceRow> presence(std::optional<std::int64_t> since_utc_ms,
                                     std::optional<std::int64_t> until_utc_ms);
 
   const std::filesystem::path& file() const { return file_; }
+  // Where open() moved a damaged log before starting this one, if it did.
+  const std::optional<std::filesystem::path>& moved_aside() const { return moved_aside_; }
 
  private:
   struct Close {
     void operator()(sqlite3* db) const;
   };
 
+  // Why an open failed, and whether the file is damaged (not a database, or corrupt).
+  struct OpenError {
+    std::string message;
+    bool damaged = false;
+  };
+
   Store(std::filesystem::path file, std::unique_ptr<sqlite3, Close> db);
+  static std::variant<std::unique_ptr<Store>, OpenError> open_once(
+      const std::filesystem::path& file, bool check_integrity);
   std::optional<std::string> prepare();
+  std::vector<core::Record> read_records(Statement& statement);
   bool finish_write(Statement& statement, const char* what);
   void log_read_failure(const Statement& statement, const char* what);
 
@@ -78,7 +109,9 @@ class Store {
   std::unique_ptr<Statement> insert_record_;
   std::unique_ptr<Statement> insert_presence_;
   std::unique_ptr<Statement> select_records_;
+  std::unique_ptr<Statement> select_records_of_;
   std::unique_ptr<Statement> select_presence_;
+  std::optional<std::filesystem::path> moved_aside_;
   bool write_failure_logged_ = false;
 };
 

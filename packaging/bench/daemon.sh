@@ -10,6 +10,7 @@ build=${SITSTRETCH_BUILD:-build/release}
 daemon=$build/daemon/app/sitstretchd
 cli=$build/daemon/cli/sitstretch
 fake=$build/tests/notify/fake_notification_server
+watcher=$build/tests/tray/fake_status_watcher
 
 work=$(mktemp -d /tmp/sitstretch-bench-XXXXXX)
 pids=()
@@ -96,8 +97,22 @@ while ! grep -q '"method":"Notify"' "$work/notify.jsonl"; do
 done
 received=$(grep '"method":"Notify"' "$work/notify.jsonl" | head -1 | grep -o '"received_ms":[0-9]*' | cut -d: -f2)
 
+# The tray's cost: the same daemon again, now with a tray host to register with.
+kill "$dpid"
+wait "$dpid" 2>/dev/null || true
+"$watcher" > "$work/watcher.out" &
+pids+=($!)
+until grep -q ready "$work/watcher.out" 2>/dev/null; do sleep 0.05; done
+"$daemon" --config "$config" 2>> "$work/daemon.log" &
+dpid=$!
+pids+=($dpid)
+until grep -q registered "$work/watcher.out"; do sleep 0.05; done
+sleep 2
+tray_pss=$(awk '/^Pss:/ {print $2}' /proc/$dpid/smaps_rollup)
+
 echo "daemon: ready in ${ready_ms} ms (exec until sitstretch status answers)"
 echo "daemon: PSS ${pss} kB, RSS ${rss} kB"
 echo "daemon: while typing (input every second, nothing due): ${busy_cpu} ms CPU/min, ${busy_wake} wakeups/min"
 echo "daemon: while away: ${idle_cpu} ms CPU/min, ${idle_wake} wakeups/min"
+echo "daemon: PSS with a tray host ${tray_pss} kB (tray adds $((tray_pss - pss)) kB)"
 echo "daemon: prompt latency $((received - due)) ms (due time until the Notify call arrived)"

@@ -57,6 +57,8 @@ TEST_CASE("After Done the guide walks through both sides in one notification", "
   REQUIRE(d.wait_for([&] { return d.count("side") == 1; }, 5s));
   CHECK(json_text(d.records().back(), "side") == "left");
   CHECK(d.count("accepted") == 1);
+  CHECK(d.cli({"stats", "--days", "1"}).out.find("Tighter side: left tighter in 1 of the last 1") !=
+        std::string::npos);
 
   // Left was tighter, so the next guide starts with the easier right side.
   REQUIRE(d.cli({"stretch", "--notify"}).exit_code == 0);

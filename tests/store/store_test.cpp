@@ -8,6 +8,7 @@
 
 #include "core/sitting_model.hpp"
 #include "core/trace.hpp"
+#include "store/schema.hpp"
 #include "store_test_support.hpp"
 
 namespace sitstretch::store::test {
@@ -174,7 +175,7 @@ TEST_CASE("a reopened log keeps its data and its schema") {
     sqlite3_finalize(stmt);
     return value;
   };
-  CHECK(pragma("PRAGMA user_version") == "1");
+  CHECK(pragma("PRAGMA user_version") == std::to_string(latest_schema_version()));
   CHECK(pragma("PRAGMA journal_mode") == "wal");
   sqlite3_close(raw);
 }

@@ -1,0 +1,136 @@
+// Schema migrations: a log written by every earlier version opens, keeps its rows and ends at the
+// latest version with every index.
+#include <sqlite3.h>
+
+#include <functional>
+#include <set>
+
+#include "store/schema.hpp"
+#include "store_test_support.hpp"
+
+namespace sitstretch::store::test {
+namespace {
+
+// The version 1 schema exactly as sitstretch 0.1 released it: a fixture, deliberately not taken
+// from schema.cpp, so that a change to a released step shows up here.
+constexpr const char* kReleasedVersion1 = R"sql(
+CREATE TABLE records (id INTEGER PRIMARY KEY, t_ms INTEGER NOT NULL, event TEXT NOT NULL,
+  sitting_ms INTEGER NOT NULL, attempt INTEGER, prompted INTEGER, until_ms INTEGER,
+  since_ms INTEGER, away_ms INTEGER, side TEXT);
+CREATE INDEX records_t ON records (t_ms);
+CREATE TABLE presence (id INTEGER PRIMARY KEY, t_ms INTEGER NOT NULL, signal TEXT NOT NULL,
+  last_input_ms INTEGER);
+CREATE INDEX presence_t ON presence (t_ms);
+INSERT INTO records (t_ms, event, sitting_ms, attempt) VALUES (1795608000000, 'prompt', 2700000, 1);
+INSERT INTO records (t_ms, event, sitting_ms, side) VALUES (1795608060000, 'side', 2760000, 'left');
+INSERT INTO records (t_ms, event, sitting_ms, prompted, since_ms)
+  VALUES (1795608400000, 'away', 2800000, 1, 1795608100000);
+INSERT INTO presence (t_ms, signal, last_input_ms) VALUES (1795608100000, 'idle', 1795608100000);
+PRAGMA user_version = 1;
+)sql";
+
+void run_sql(const std::filesystem::path& file, const char* sql) {
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(file.c_str(), &db) == SQLITE_OK);
+  char* error = nullptr;
+  const int rc = sqlite3_exec(db, sql, nullptr, nullptr, &error);
+  INFO((error ? error : ""));
+  sqlite3_free(error);
+  sqlite3_close(db);
+  REQUIRE(rc == SQLITE_OK);
+}
+
+// One query's single integer answer, through a separate connection.
+std::int64_t query_int(const std::filesystem::path& file, const std::string& sql) {
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(file.c_str(), &db) == SQLITE_OK);
+  sqlite3_stmt* s = nullptr;
+  REQUIRE(sqlite3_prepare_v2(db, sql.c_str(), -1, &s, nullptr) == SQLITE_OK);
+  REQUIRE(sqlite3_step(s) == SQLITE_ROW);
+  const std::int64_t v = sqlite3_column_int64(s, 0);
+  sqlite3_finalize(s);
+  sqlite3_close(db);
+  return v;
+}
+
+bool has_index(const std::filesystem::path& file, const std::string& name) {
+  return query_int(file, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = '" +
+                             name + "'") == 1;
+}
+
+// How to make a log of each earlier version, with the rows it holds (version 0: no file yet).
+struct Earlier {
+  int version;
+  std::function<void(const std::filesystem::path&)> make;
+  std::size_t records;
+};
+
+const std::vector<Earlier>& earlier_versions() {
+  static const std::vector<Earlier> kEarlier{
+      {0, [](const std::filesystem::path&) {}, 0},
+      {1, [](const std::filesystem::path& f) { run_sql(f, kReleasedVersion1); }, 3},
+  };
+  return kEarlier;
+}
+
+TEST_CASE("there is a fixture for every earlier schema version") {
+  CHECK(earlier_versions().size() == static_cast<std::size_t>(latest_schema_version()));
+  CHECK(latest_schema_version() == 2);
+}
+
+TEST_CASE("a log of every earlier version migrates to the latest and keeps its rows") {
+  for (const Earlier& e : earlier_versions()) {
+    INFO("from version " << e.version);
+    TempDir dir;
+    e.make(dir.log());
+    auto store = open_ok(dir.log());
+    CHECK(store->records({}, {}).size() == e.records);
+    store.reset();
+    CHECK(query_int(dir.log(), "PRAGMA user_version") == latest_schema_version());
+    for (const char* index : {"records_t", "presence_t", "records_event_t"}) {
+      INFO(index);
+      CHECK(has_index(dir.log(), index));
+    }
+  }
+}
+
+TEST_CASE("a migrated version 1 log reads back field for field") {
+  TempDir dir;
+  run_sql(dir.log(), kReleasedVersion1);
+  auto store = open_ok(dir.log());
+  const auto records = store->records({}, {});
+  REQUIRE(records.size() == 3);
+  CHECK(records[0].kind == core::RecordKind::prompt);
+  CHECK(records[0].attempt == 1);
+  CHECK(records[1].side == core::Side::left);
+  CHECK(records[2].since == core::Ms(1795608100000));
+  CHECK(records[2].prompted);
+  CHECK(store->presence({}, {}).size() == 1);
+  // The new index answers queries by kind.
+  const auto sides = store->records_of(core::RecordKind::side, {}, {});
+  REQUIRE(sides.size() == 1);
+  CHECK(sides[0] == records[1]);
+}
+
+TEST_CASE("queries by kind use the index, not a scan of the log") {
+  TempDir dir;
+  open_ok(dir.log());
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(dir.log().c_str(), &db) == SQLITE_OK);
+  sqlite3_stmt* s = nullptr;
+  REQUIRE(sqlite3_prepare_v2(db,
+                             "EXPLAIN QUERY PLAN SELECT * FROM records WHERE event = 'side' AND "
+                             "t_ms >= 0 AND t_ms < 9 ORDER BY t_ms, id",
+                             -1, &s, nullptr) == SQLITE_OK);
+  std::string plan;
+  while (sqlite3_step(s) == SQLITE_ROW) {
+    plan += reinterpret_cast<const char*>(sqlite3_column_text(s, 3));
+    plan += "\n";
+  }
+  sqlite3_finalize(s);
+  sqlite3_close(db);
+  CHECK_THAT(plan, Catch::Contains("records_event_t"));
+}
+
+}  // namespace
+}  // namespace sitstretch::store::test
