@@ -17,7 +17,7 @@ pids=()
 cleanup() {
   for ((i = ${#pids[@]} - 1; i >= 0; i--)); do kill "${pids[i]}" 2>/dev/null || true; done
   wait 2>/dev/null || true
-  rm -rf "$work"
+  rm -rf "$work" "$samples"
 }
 trap cleanup EXIT
 
@@ -37,6 +37,8 @@ pids+=($(sed -n 2p "$dbus_out"))
 pids+=($!)
 until grep -q ready "$work/fake.out" 2>/dev/null; do sleep 0.05; done
 
+# Samples go elsewhere than the configuration's directory, which the daemon watches.
+samples=$(mktemp -d /tmp/sitstretch-samples-XXXXXX)
 config=$work/config.toml
 printf '[sitting]\ninterval = "4h"\nbreak_after = "5s"\n' > "$config"
 
@@ -47,31 +49,37 @@ dpid=$!
 pids+=($dpid)
 until "$cli" status > /dev/null 2>&1; do :; done
 ready_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+sleep 2
+# Private memory (USS): PSS also shares libraries with whatever else runs, such as the host.
+uss() { awk '/^Private_(Clean|Dirty):/ {s += $2} END {print s}' /proc/$1/smaps_rollup; }
+fresh_uss=$(uss $dpid)
 
 # Per thread: "tid cpu_ns context_switches". GLib starts and ends helper threads, so the figures
 # are summed per thread over the threads alive at the end; a thread that ended meanwhile is
 # counted as the difference it had up to its end only if it was seen at the start (it is not).
 snapshot() {
   for t in /proc/$dpid/task/*; do
-    printf '%s %s %s\n' "${t##*/}" "$(cut -d' ' -f1 "$t/schedstat")" \
-      "$(awk '/ctxt_switches/ {s += $2} END {print s}' "$t/status")"
+    printf '%s %s %s %s\n' "${t##*/}" "$(cut -d' ' -f1 "$t/schedstat")" \
+      "$(awk '/ctxt_switches/ {s += $2} END {print s}' "$t/status")" "$(cat "$t/comm")"
   done
 }
 
 # measure SECONDS INPUT(yes|no) → "cpu_ms_per_min wakeups_per_min"
 measure() {
-  snapshot > "$work/before"
+  snapshot > "$samples/before"
   for ((i = 0; i < $1; i++)); do
     if [ "$2" = yes ]; then xdotool mousemove_relative -- $((i % 2 * 2 - 1)) 1; fi
     sleep 1
   done
-  snapshot > "$work/after"
+  snapshot > "$samples/after"
   awk -v t="$1" 'NR == FNR {c[$1] = $2; s[$1] = $3; next}
-    {dc += $2 - c[$1]; ds += $3 - s[$1]}
-    END {printf "%.2f %.1f", dc / 1e6 * 60 / t, ds * 60 / t}' "$work/before" "$work/after"
+    {dc += $2 - c[$1]; ds += $3 - s[$1];}
+    END {printf "%.2f %.1f", dc / 1e6 * 60 / t, ds * 60 / t}' \
+    "$samples/before" "$samples/after"
 }
 
-sleep 1
+# Settle first: start-up work, and GLib's helper threads, which end after 15 s of idleness.
+measure 30 yes > /dev/null 2>&1
 read -r busy_cpu busy_wake <<< "$(measure "$phase" yes)"
 # Stop input: after break_after the daemon records `away`, then the user is idle.
 until "$cli" log --json --all | grep -q '"away"'; do sleep 0.5; done
@@ -108,11 +116,11 @@ dpid=$!
 pids+=($dpid)
 until grep -q registered "$work/watcher.out"; do sleep 0.05; done
 sleep 2
-tray_pss=$(awk '/^Pss:/ {print $2}' /proc/$dpid/smaps_rollup)
+tray_uss=$(uss $dpid)
 
 echo "daemon: ready in ${ready_ms} ms (exec until sitstretch status answers)"
-echo "daemon: PSS ${pss} kB, RSS ${rss} kB"
+echo "daemon: PSS ${pss} kB, RSS ${rss} kB (after the measurements)"
 echo "daemon: while typing (input every second, nothing due): ${busy_cpu} ms CPU/min, ${busy_wake} wakeups/min"
 echo "daemon: while away: ${idle_cpu} ms CPU/min, ${idle_wake} wakeups/min"
-echo "daemon: PSS with a tray host ${tray_pss} kB (tray adds $((tray_pss - pss)) kB)"
+echo "daemon: private memory 2 s after start: ${fresh_uss} kB without a tray host, ${tray_uss} kB with one (the tray adds $((tray_uss - fresh_uss)) kB)"
 echo "daemon: prompt latency $((received - due)) ms (due time until the Notify call arrived)"
