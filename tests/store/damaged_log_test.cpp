@@ -12,14 +12,6 @@
 namespace sitstretch::store::test {
 namespace {
 
-std::set<std::string> entries(const std::filesystem::path& dir) {
-  std::set<std::string> out;
-  for (const auto& e : std::filesystem::directory_iterator(dir)) {
-    out.insert(e.path().filename().string());
-  }
-  return out;
-}
-
 // What the code under test writes to stderr while `f` runs.
 template <typename F>
 std::string stderr_of(F&& f) {

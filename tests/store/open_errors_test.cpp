@@ -12,15 +12,6 @@
 namespace sitstretch::store::test {
 namespace {
 
-// The names of the entries of dir, so a test can see that no -wal or -journal file appeared.
-std::set<std::string> entries(const std::filesystem::path& dir) {
-  std::set<std::string> out;
-  for (const auto& e : std::filesystem::directory_iterator(dir)) {
-    out.insert(e.path().filename().string());
-  }
-  return out;
-}
-
 TEST_CASE("a file that is not a database is refused by name and left as it was") {
   TempDir dir;
   std::string text;

@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <random>
+#include <set>
 #include <string>
 #include <variant>
 
@@ -85,6 +86,15 @@ class ScopedTimeZone {
 };
 
 // 2026-11-25T12:00:00Z in epoch milliseconds.
+// The names of the entries of dir, so a test can see that no -wal or -journal file appeared.
+inline std::set<std::string> entries(const std::filesystem::path& dir) {
+  std::set<std::string> out;
+  for (const auto& e : std::filesystem::directory_iterator(dir)) {
+    out.insert(e.path().filename().string());
+  }
+  return out;
+}
+
 inline constexpr std::int64_t kNov25Noon = 1795608000000;
 
 }  // namespace sitstretch::store::test
