@@ -3,18 +3,9 @@
 #include <cctype>
 
 #include "app/daemon.hpp"
-#include "app/wall_clock.hpp"
-#include "session/clocks.hpp"
 #include "stretch/book_stretch.hpp"
 
 namespace sitstretch::app {
-namespace {
-
-// Side reports of the last 90 days are plenty for the seven that decide the order.
-constexpr core::Ms kSideHistory = std::chrono::hours(24 * 90);
-
-}  // namespace
-
 void Daemon::start_guide(core::Ms t) {
   if (!config_.model.guided || !notifier_) return;
   guide_.emplace(t, config_.model.hold,
@@ -23,12 +14,7 @@ void Daemon::start_guide(core::Ms t) {
 }
 
 std::vector<core::Side> Daemon::recent_sides() {
-  const std::int64_t now_utc = (session::boottime_now() + utc_minus_boot()).count();
-  std::vector<core::Side> sides;
-  for (const core::Record& r : store_->records(now_utc - kSideHistory.count(), std::nullopt)) {
-    if (r.kind == core::RecordKind::side) sides.push_back(r.side);
-  }
-  return sides;
+  return stretch::sides_of(store_->latest_of(core::RecordKind::side, stretch::kRecentReports));
 }
 
 void Daemon::show_guide(core::Ms t) {

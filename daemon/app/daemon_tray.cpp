@@ -162,12 +162,8 @@ void Daemon::show_summary() {
   const auto records = store_->records(midnight, std::nullopt);
   const auto fold = core::fold_episodes(records);
   int accepted = 0;
-  std::vector<core::Side> sides;
   for (const core::Record& r : records) {
     if (r.kind == core::RecordKind::accepted) ++accepted;
-  }
-  for (const core::Record& r : store_->records(std::nullopt, std::nullopt)) {
-    if (r.kind == core::RecordKind::side) sides.push_back(r.side);
   }
   const core::Snapshot s = model_.snapshot(t);
   std::string body = s.sitting ? "Sitting for " + core::describe_duration(s.sitting_for) + ".\n"
@@ -177,7 +173,7 @@ void Daemon::show_summary() {
   if (auto rate = core::compliance_rate(fold.episodes)) {
     body += ", " + std::to_string(static_cast<int>(*rate * 100 + 0.5)) + "% complied";
   }
-  body += ".\nTighter side: " + stretch::side_trend(sides) + ".";
+  body += ".\nTighter side: " + stretch::side_trend(recent_sides()) + ".";
   notifier_->show_message("sitstretch", body);
 }
 

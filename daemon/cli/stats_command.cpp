@@ -19,6 +19,7 @@ enum class Format { table, json, csv };
 
 struct StatsArgs {
   std::vector<stats::LocalDay> days;
+  core::Ms now{};
   Format format = Format::table;
 };
 
@@ -27,6 +28,7 @@ constexpr const char* kUsage = "usage: sitstretch stats [--days N | --since DATE
 std::variant<StatsArgs, std::string> parse_args(const Args& args) {
   StatsArgs out;
   const core::Ms now(wall_now_ms());
+  out.now = now;
   std::optional<int> days = 7;
   std::optional<std::int64_t> since;
   for (std::size_t i = 0; i < args.size(); ++i) {
@@ -74,39 +76,47 @@ std::optional<int> parse_days(const std::string& text) {
   return n;
 }
 
-std::variant<std::vector<core::Record>, std::string> read_log(
-    const std::vector<stats::LocalDay>& days) {
+std::variant<std::unique_ptr<store::Store>, std::string> open_log() {
   const auto path = store::default_path(std::getenv);
-  if (days.empty() || path.empty() || !std::filesystem::exists(path)) {
-    return std::vector<core::Record>{};  // nothing logged yet
+  if (path.empty() || !std::filesystem::exists(path)) {
+    return std::unique_ptr<store::Store>();  // nothing logged yet
   }
-  auto opened = store::Store::open(path, store::Store::IfDamaged::refuse);
-  if (auto* error = std::get_if<std::string>(&opened)) return *error;
-  auto& log = *std::get<std::unique_ptr<store::Store>>(opened);
-  return log.records((days.front().start - core::kDay).count(), std::nullopt);
+  return store::Store::open(path, store::Store::IfDamaged::refuse);
 }
 
-// Below the table: the tighter-side trend of the last seven reports (of the range shown).
-std::string side_trend_line(const std::vector<core::Record>& records) {
-  std::vector<core::Side> sides;
-  for (const core::Record& r : records) {
-    if (r.kind == core::RecordKind::side) sides.push_back(r.side);
-  }
-  return "\nTighter side: " + stretch::side_trend(sides) + "\n";
+std::variant<std::vector<core::Record>, std::string> read_log(
+    const std::vector<stats::LocalDay>& days) {
+  auto opened = open_log();
+  if (auto* error = std::get_if<std::string>(&opened)) return *error;
+  auto& log = std::get<std::unique_ptr<store::Store>>(opened);
+  if (!log || days.empty()) return std::vector<core::Record>{};
+  return log->records((days.front().start - core::kDay).count(), std::nullopt);
 }
+
+namespace {
+
+// Below the table: the tighter-side trend of the latest reports of the range shown.
+std::string side_trend_line(store::Store* log, const stats::LocalDay& first_day) {
+  const auto reports =
+      log ? log->latest_of(core::RecordKind::side, stretch::kRecentReports, first_day.start.count())
+          : std::vector<core::Record>{};
+  return "\nTighter side: " + stretch::side_trend(stretch::sides_of(reports)) + "\n";
+}
+
+}  // namespace
 
 int stats_command(const Args& args) {
   auto parsed = parse_args(args);
   if (auto* error = std::get_if<std::string>(&parsed)) return fail(kBadInput, *error);
   const StatsArgs& a = std::get<StatsArgs>(parsed);
-  auto records = read_log(a.days);
-  if (auto* error = std::get_if<std::string>(&records)) return fail(kFailed, *error);
-  const auto& records_of_range = std::get<std::vector<core::Record>>(records);
-  const stats::Summary summary = stats::summarize(records_of_range, a.days);
+  auto opened = open_log();
+  if (auto* error = std::get_if<std::string>(&opened)) return fail(kFailed, *error);
+  auto& log = std::get<std::unique_ptr<store::Store>>(opened);
+  const stats::Summary summary = log ? log->summary(a.days, a.now) : stats::summarize({}, a.days);
   std::string out;
   switch (a.format) {
     case Format::table:
-      out = stats::stats_table(summary, use_colour()) + side_trend_line(records_of_range);
+      out = stats::stats_table(summary, use_colour()) + side_trend_line(log.get(), a.days.front());
       break;
     case Format::json:
       out = stats::stats_json(summary);

@@ -33,16 +33,12 @@ std::optional<std::string> tell_daemon(const std::string& request, bool& running
 }
 
 std::vector<core::Side> logged_sides() {
-  std::vector<core::Side> sides;
   const auto path = store::default_path(std::getenv);
-  if (path.empty() || !std::filesystem::exists(path)) return sides;
+  if (path.empty() || !std::filesystem::exists(path)) return {};
   auto opened = store::Store::open(path);
-  if (auto* log = std::get_if<std::unique_ptr<store::Store>>(&opened)) {
-    for (const core::Record& r : (*log)->records(std::nullopt, std::nullopt)) {
-      if (r.kind == core::RecordKind::side) sides.push_back(r.side);
-    }
-  }
-  return sides;
+  auto* log = std::get_if<std::unique_ptr<store::Store>>(&opened);
+  if (!log) return {};
+  return stretch::sides_of((*log)->latest_of(core::RecordKind::side, stretch::kRecentReports));
 }
 
 std::optional<core::Side> read_side() {

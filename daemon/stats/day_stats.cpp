@@ -53,51 +53,40 @@ void count_record(DayStats& d, const core::Record& r) {
   }
 }
 
-// Bout parts per day, and the whole bouts for the total.
-void add_bouts(Summary& s, const std::vector<core::Record>& records,
+// Bout parts per day, and where they cross the day's midnights.
+void add_bouts(std::vector<DayStats>& out, const std::vector<core::Record>& records,
                const std::vector<LocalDay>& days) {
   for (const Interval& bout : sitting_bouts(records)) {
     auto whole = clip(bout, days.front().start, days.back().end);
     if (!whole) continue;
-    ++s.total.bouts;
-    s.total.longest_bout = std::max(s.total.longest_bout, whole->length());
     for (auto i = day_index(days, whole->start); i && *i < days.size(); ++*i) {
       auto part = clip(*whole, days[*i].start, days[*i].end);
       if (!part) break;
-      DayStats& d = s.days[*i];
+      DayStats& d = out[*i];
       d.sitting += part->length();
       ++d.bouts;
       d.longest_bout = std::max(d.longest_bout, part->length());
+      if (bout.start < days[*i].start) d.bout_from_before = part->length();
+      if (bout.end > days[*i].end) d.bout_into_next = part->length();
     }
   }
 }
 
 // Episodes count on the day they resolved, like the answers and breaks that resolve them.
-void add_episodes(Summary& s, const std::vector<core::Record>& records,
+void add_episodes(std::vector<DayStats>& out, const std::vector<core::Record>& records,
                   const std::vector<LocalDay>& days) {
-  std::vector<std::vector<core::Episode>> per_day(days.size());
-  std::vector<core::Episode> all;
   for (const core::Episode& e : core::fold_episodes(records).episodes) {
     if (!e.resolution) continue;
     auto i = day_index(days, e.resolved_at);
     if (!i) continue;
-    per_day[*i].push_back(e);
-    all.push_back(e);
-    ++s.days[*i].resolved;
-    ++s.total.resolved;
-    if (e.complied) {
-      ++s.days[*i].complied;
-      ++s.total.complied;
-    }
+    ++out[*i].resolved;
+    if (e.complied) ++out[*i].complied;
   }
-  for (std::size_t i = 0; i < days.size(); ++i) {
-    s.days[i].compliance = core::compliance_rate(per_day[i]);
-  }
-  s.total.compliance = core::compliance_rate(all);
 }
 
 void add_counts_to_total(DayStats& total, const DayStats& d) {
   total.sitting += d.sitting;
+  total.bouts += d.bouts;
   total.break_prompts += d.break_prompts;
   total.repeated_prompts += d.repeated_prompts;
   total.accepted += d.accepted;
@@ -108,12 +97,19 @@ void add_counts_to_total(DayStats& total, const DayStats& d) {
   total.ignored += d.ignored;
   total.natural_breaks += d.natural_breaks;
   total.prompted_breaks += d.prompted_breaks;
+  total.resolved += d.resolved;
+  total.complied += d.complied;
   total.tighter_left += d.tighter_left;
   total.tighter_right += d.tighter_right;
   total.tighter_even += d.tighter_even;
 }
 
 }  // namespace
+
+std::optional<double> DayStats::compliance() const {
+  if (resolved == 0) return std::nullopt;
+  return static_cast<double>(complied) / resolved;
+}
 
 bool DayStats::has_data() const {
   return sitting > core::Ms{} || break_prompts + repeated_prompts + accepted + own_stretches +
@@ -123,20 +119,43 @@ bool DayStats::has_data() const {
                                      0;
 }
 
-Summary summarize(const std::vector<core::Record>& records, const std::vector<LocalDay>& days) {
-  Summary s;
-  s.total.date = "total";
-  if (days.empty()) return s;
-  for (const LocalDay& day : days) {
-    s.days.emplace_back();
-    s.days.back().date = day.date;
-  }
+std::vector<DayStats> count_days(const std::vector<core::Record>& records,
+                                 const std::vector<LocalDay>& days) {
+  std::vector<DayStats> out(days.size());
+  if (days.empty()) return out;
+  for (std::size_t i = 0; i < days.size(); ++i) out[i].date = days[i].date;
   for (const core::Record& r : records) {
-    if (auto i = day_index(days, r.t)) count_record(s.days[*i], r);
+    if (auto i = day_index(days, r.t)) count_record(out[*i], r);
   }
-  add_bouts(s, records, days);
-  add_episodes(s, records, days);
-  for (const DayStats& d : s.days) add_counts_to_total(s.total, d);
+  add_bouts(out, records, days);
+  add_episodes(out, records, days);
+  return out;
+}
+
+// A bout across midnight is one bout of the total, as long as all its parts in the range.
+DayStats total_of(const std::vector<DayStats>& days) {
+  DayStats total;
+  total.date = "total";
+  core::Ms running{};  // the bout going on across the previous midnight, its length in the range
+  for (std::size_t i = 0; i < days.size(); ++i) {
+    const DayStats& d = days[i];
+    add_counts_to_total(total, d);
+    const bool continued =
+        i > 0 && d.bout_from_before > core::Ms{} && days[i - 1].bout_into_next > core::Ms{};
+    if (continued) --total.bouts;
+    running = (continued ? running : core::Ms{}) + d.bout_from_before;
+    total.longest_bout = std::max({total.longest_bout, running, d.longest_bout});
+    // One bout that both came from before and goes on is the day's only one, all of it.
+    const bool spans_day =
+        d.bouts == 1 && d.bout_from_before > core::Ms{} && d.bout_into_next > core::Ms{};
+    if (!spans_day) running = d.bout_into_next;
+  }
+  return total;
+}
+
+Summary summarize(const std::vector<core::Record>& records, const std::vector<LocalDay>& days) {
+  Summary s{count_days(records, days), {}};
+  s.total = total_of(s.days);
   return s;
 }
 

@@ -65,10 +65,11 @@ std::string compliance_chart(const std::vector<DayStats>& days) {
   return bars_svg(
       "compliance", days,
       [](const DayStats& d) {
-        if (!d.compliance) return Bar{{}, "no prompt resolved"};
-        return Bar{d.compliance, std::to_string(std::lround(*d.compliance * 100)) + "% (" +
-                                     std::to_string(d.complied) + " of " +
-                                     std::to_string(d.resolved) + ")"};
+        const auto rate = d.compliance();
+        if (!rate) return Bar{{}, "no prompt resolved"};
+        return Bar{rate, std::to_string(std::lround(*rate * 100)) + "% (" +
+                             std::to_string(d.complied) + " of " + std::to_string(d.resolved) +
+                             ")"};
       },
       false, "100%", "0%");
 }

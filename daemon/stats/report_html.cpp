@@ -76,7 +76,7 @@ std::string totals_table(const DayStats& t, std::size_t days) {
                  std::to_string(t.ignored)) +
          row("breaks: natural / after a prompt",
              std::to_string(t.natural_breaks) + " / " + std::to_string(t.prompted_breaks)) +
-         row("compliance", percent(t.compliance) + " (" + std::to_string(t.complied) + " of " +
+         row("compliance", percent(t.compliance()) + " (" + std::to_string(t.complied) + " of " +
                                std::to_string(t.resolved) + ")") +
          row("tighter side: left / right / even", std::to_string(t.tighter_left) + " / " +
                                                       std::to_string(t.tighter_right) + " / " +

@@ -54,13 +54,13 @@ const std::vector<Field>& fields() {
 std::string json_object(const DayStats& d) {
   std::string out = "{\"date\":\"" + d.date + "\"";
   for (const Field& f : fields()) out += ",\"" + std::string(f.key) + "\":" + f.value(d);
-  return out + ",\"compliance\":" + fraction(d.compliance, "null") + "}";
+  return out + ",\"compliance\":" + fraction(d.compliance(), "null") + "}";
 }
 
 std::string csv_line(const DayStats& d) {
   std::string out = d.date;
   for (const Field& f : fields()) out += "," + f.value(d);
-  return out + "," + fraction(d.compliance, "") + "\n";
+  return out + "," + fraction(d.compliance(), "") + "\n";
 }
 
 // --- The terminal table -------------------------------------------------------------------
@@ -110,7 +110,7 @@ std::string table_row(const DayStats& d, bool colour, bool bold) {
   date.resize(10, ' ');
   std::string line = (bold && colour ? "\033[1m" : "") + date;
   for (const Column& c : kColumns) line += " " + pad_left(c.value(d), c.width);
-  line += "  " + compliance_cell(d.compliance, colour);
+  line += "  " + compliance_cell(d.compliance(), colour);
   line += "  " +
           pad_left(num(d.tighter_left) + "/" + num(d.tighter_right) + "/" + num(d.tighter_even), 8);
   return line + (bold && colour ? "\033[0m" : "") + "\n";

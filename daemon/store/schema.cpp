@@ -59,14 +59,60 @@ constexpr const char* kVersion2 = R"sql(
 CREATE INDEX records_event_t ON records (event, t_ms);
 )sql";
 
+// Version 3: per-day statistics kept for finished days, so that `sitstretch stats` over a year
+// reads a row a day instead of every record (see Store::summary). They are derived data: a
+// record written or changed later deletes every kept day it can touch, inside the same
+// transaction, and the next reader counts those days again. A record at t can change the days
+// from its bout's start on (t - sitting_ms, or since_ms - sitting_ms for `away`, whose bout ended
+// at since_ms) and, through the episodes it belongs to, any later day.
+constexpr const char* kVersion3 = R"sql(
+CREATE TABLE day_stats (
+  end_ms INTEGER NOT NULL,
+  start_ms INTEGER NOT NULL,
+  counting INTEGER NOT NULL,
+  sitting_ms INTEGER NOT NULL,
+  bouts INTEGER NOT NULL,
+  longest_bout_ms INTEGER NOT NULL,
+  break_prompts INTEGER NOT NULL,
+  repeated_prompts INTEGER NOT NULL,
+  accepted INTEGER NOT NULL,
+  own_stretches INTEGER NOT NULL,
+  postponed INTEGER NOT NULL,
+  skipped INTEGER NOT NULL,
+  dismissed INTEGER NOT NULL,
+  ignored INTEGER NOT NULL,
+  natural_breaks INTEGER NOT NULL,
+  prompted_breaks INTEGER NOT NULL,
+  resolved INTEGER NOT NULL,
+  complied INTEGER NOT NULL,
+  tighter_left INTEGER NOT NULL,
+  tighter_right INTEGER NOT NULL,
+  tighter_even INTEGER NOT NULL,
+  bout_from_before_ms INTEGER NOT NULL,
+  bout_into_next_ms INTEGER NOT NULL,
+  PRIMARY KEY (end_ms, start_ms)
+) WITHOUT ROWID;
+CREATE TRIGGER records_insert_outdates_days AFTER INSERT ON records BEGIN
+  DELETE FROM day_stats
+    WHERE end_ms > min(NEW.t_ms, coalesce(NEW.since_ms, NEW.t_ms)) - NEW.sitting_ms;
+END;
+CREATE TRIGGER records_update_outdates_days AFTER UPDATE ON records BEGIN
+  DELETE FROM day_stats;
+END;
+CREATE TRIGGER records_delete_outdates_days AFTER DELETE ON records BEGIN
+  DELETE FROM day_stats;
+END;
+)sql";
+
 // Migration i takes the database from version i to i + 1. A later version appends a step here
 // (new tables, ALTER TABLE, or a table rebuild with copied rows); steps never change once
 // released.
 using Migration = std::optional<std::string> (*)(sqlite3* db);
 
-constexpr std::array<Migration, 2> kMigrations{
+constexpr std::array<Migration, 3> kMigrations{
     [](sqlite3* db) { return exec(db, kVersion1); },
     [](sqlite3* db) { return exec(db, kVersion2); },
+    [](sqlite3* db) { return exec(db, kVersion3); },
 };
 
 std::optional<std::string> run_steps(sqlite3* db) {

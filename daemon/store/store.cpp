@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cstdio>
@@ -167,17 +168,19 @@ std::optional<std::string> Store::prepare() {
       db_.get(),
       "SELECT t_ms, event, sitting_ms, attempt, prompted, until_ms, since_ms, away_ms, side "
       "FROM records WHERE t_ms >= ?1 AND t_ms < ?2 ORDER BY t_ms, id");
-  // The same columns as select_records_; "event = ?3" first so the (event, t_ms) index serves it.
-  select_records_of_ = std::make_unique<Statement>(
+  count_records_ = std::make_unique<Statement>(
+      db_.get(), "SELECT count(*) FROM records WHERE t_ms >= ?1 AND t_ms < ?2");
+  // The same columns as select_records_, newest first through the (event, t_ms) index.
+  select_latest_of_ = std::make_unique<Statement>(
       db_.get(),
       "SELECT t_ms, event, sitting_ms, attempt, prompted, until_ms, since_ms, away_ms, side "
-      "FROM records WHERE event = ?3 AND t_ms >= ?1 AND t_ms < ?2 ORDER BY t_ms, id");
+      "FROM records WHERE event = ?1 AND t_ms >= ?2 ORDER BY t_ms DESC, id DESC LIMIT ?3");
   select_presence_ = std::make_unique<Statement>(
       db_.get(),
       "SELECT t_ms, signal, last_input_ms FROM presence WHERE t_ms >= ?1 AND t_ms < ?2 "
       "ORDER BY t_ms, id");
-  for (const auto* s : {&insert_record_, &insert_presence_, &select_records_, &select_records_of_,
-                        &select_presence_}) {
+  for (const auto* s : {&insert_record_, &insert_presence_, &select_records_, &count_records_,
+                        &select_latest_of_, &select_presence_}) {
     if (!(*s)->ok()) return "cannot prepare a statement: " + (*s)->error();
   }
   return std::nullopt;
@@ -244,20 +247,29 @@ void Store::log_read_failure(const Statement& s, const char* what) {
 
 std::vector<core::Record> Store::records(std::optional<std::int64_t> since_utc_ms,
                                          std::optional<std::int64_t> until_utc_ms) {
+  // Counting first (through the t_ms index alone) lets the vector be allocated once: growing it
+  // row by row took a third of reading a year.
+  bind_range(*count_records_, since_utc_ms, until_utc_ms);
+  const bool counted = count_records_->step() == SQLITE_ROW;
+  const auto expected = counted ? static_cast<std::size_t>(count_records_->column_int(0)) : 0;
+  count_records_->reset();
   bind_range(*select_records_, since_utc_ms, until_utc_ms);
-  return read_records(*select_records_);
+  return read_records(*select_records_, expected);
 }
 
-std::vector<core::Record> Store::records_of(core::RecordKind kind,
-                                            std::optional<std::int64_t> since_utc_ms,
-                                            std::optional<std::int64_t> until_utc_ms) {
-  bind_range(*select_records_of_, since_utc_ms, until_utc_ms);
-  select_records_of_->bind(3, core::to_string(kind));
-  return read_records(*select_records_of_);
+std::vector<core::Record> Store::latest_of(core::RecordKind kind, std::size_t count,
+                                           std::optional<std::int64_t> since_utc_ms) {
+  select_latest_of_->bind(1, core::to_string(kind));
+  select_latest_of_->bind(2, since_utc_ms.value_or(std::numeric_limits<std::int64_t>::min()));
+  select_latest_of_->bind(3, static_cast<std::int64_t>(count));
+  auto out = read_records(*select_latest_of_);
+  std::reverse(out.begin(), out.end());
+  return out;
 }
 
-std::vector<core::Record> Store::read_records(Statement& s) {
+std::vector<core::Record> Store::read_records(Statement& s, std::size_t expected) {
   std::vector<core::Record> out;
+  out.reserve(expected);
   int rc;
   while ((rc = s.step()) == SQLITE_ROW) {
     auto kind = core::record_kind_from_string(s.column_text(1));

@@ -11,6 +11,7 @@
 
 #include "core/record.hpp"
 #include "core/sitting_model.hpp"
+#include "stats/day_stats.hpp"
 
 struct sqlite3;
 
@@ -71,15 +72,21 @@ class Store {
   std::vector<core::Record> records(std::optional<std::int64_t> since_utc_ms,
                                     std::optional<std::int64_t> until_utc_ms);
 
-  // Records of one kind in the same range and order as records(), through the (event, t_ms)
-  // index: cheap however long the log, e.g. every tighter-side report.
-  std::vector<core::Record> records_of(core::RecordKind kind,
-                                       std::optional<std::int64_t> since_utc_ms,
-                                       std::optional<std::int64_t> until_utc_ms);
+  // The latest `count` records of one kind with t >= since, oldest first, through the
+  // (event, t_ms) index: cheap however long the log, e.g. the last seven tighter-side reports.
+  std::vector<core::Record> latest_of(core::RecordKind kind, std::size_t count,
+                                      std::optional<std::int64_t> since_utc_ms = std::nullopt);
 
   // Presence transitions in the same range and order as records().
   std::vector<PresenceRow> presence(std::optional<std::int64_t> since_utc_ms,
                                     std::optional<std::int64_t> until_utc_ms);
+
+  // The statistics of `days` (consecutive local days, oldest first), the same as
+  // stats::summarize over every record, but quicker: finished days counted before are read from
+  // the day_stats table (one row a day), and the days counted now that ended before `now_utc`
+  // are kept there for next time (schema.cpp says when a kept day is thrown away). Everything is
+  // read from one snapshot of the log; if the daemon writes meanwhile, nothing is kept this time.
+  stats::Summary summary(const std::vector<stats::LocalDay>& days, core::Ms now_utc);
 
   const std::filesystem::path& file() const { return file_; }
   // Where open() moved a damaged log before starting this one, if it did.
@@ -100,7 +107,10 @@ class Store {
   static std::variant<std::unique_ptr<Store>, OpenError> open_once(
       const std::filesystem::path& file, bool check_integrity);
   std::optional<std::string> prepare();
-  std::vector<core::Record> read_records(Statement& statement);
+  std::vector<core::Record> read_records(Statement& statement, std::size_t expected = 0);
+  std::vector<stats::DayStats> kept_days(const std::vector<stats::LocalDay>& days);
+  bool keep_days(const std::vector<stats::LocalDay>& days,
+                 const std::vector<stats::DayStats>& counted, core::Ms now_utc);
   bool finish_write(Statement& statement, const char* what);
   void log_read_failure(const Statement& statement, const char* what);
 
@@ -109,7 +119,8 @@ class Store {
   std::unique_ptr<Statement> insert_record_;
   std::unique_ptr<Statement> insert_presence_;
   std::unique_ptr<Statement> select_records_;
-  std::unique_ptr<Statement> select_records_of_;
+  std::unique_ptr<Statement> count_records_;
+  std::unique_ptr<Statement> select_latest_of_;
   std::unique_ptr<Statement> select_presence_;
   std::optional<std::filesystem::path> moved_aside_;
   bool write_failure_logged_ = false;

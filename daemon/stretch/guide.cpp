@@ -5,8 +5,6 @@
 namespace sitstretch::stretch {
 namespace {
 
-constexpr std::size_t kRecentReports = 7;
-
 core::Side other(core::Side s) {
   return s == core::Side::left ? core::Side::right : core::Side::left;
 }
@@ -63,6 +61,12 @@ std::optional<core::Ms> Guide::next_update(core::Ms now) const {
   const core::Ms in_step = elapsed - step_start;
   const core::Ms tick = (in_step / kUpdateEvery + 1) * kUpdateEvery;  // next 5 s mark of the step
   return start_ + std::min(step_start + tick, step_start + hold_);
+}
+
+std::vector<core::Side> sides_of(const std::vector<core::Record>& side_records) {
+  std::vector<core::Side> out;
+  for (const core::Record& r : side_records) out.push_back(r.side);
+  return out;
 }
 
 core::Side first_side(core::FirstSide setting, const std::vector<core::Side>& reports) {

@@ -42,6 +42,12 @@ class Guide {
   core::Side first_;
 };
 
+// How many of the latest tighter-side reports decide the first side and the trend.
+inline constexpr std::size_t kRecentReports = 7;
+
+// The sides of `side` records, in their order.
+std::vector<core::Side> sides_of(const std::vector<core::Record>& side_records);
+
 // stretch.first_side: "auto" starts with the side reported less tight, by majority of the last
 // seven reports (left when there are none, or no majority); "left" and "right" are fixed.
 // `reports` are the side reports in time order.

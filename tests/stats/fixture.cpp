@@ -1,5 +1,7 @@
 #include "fixture.hpp"
 
+#include <sqlite3.h>
+
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <ctime>
@@ -119,6 +121,19 @@ std::vector<core::Record> through_store(const std::filesystem::path& file,
   auto& log = *std::get<std::unique_ptr<store::Store>>(opened);
   for (const core::Record& r : records) REQUIRE(log.append(r));
   return log.records(std::nullopt, std::nullopt);
+}
+
+std::int64_t sql(const std::filesystem::path& file, const std::string& statement) {
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(file.c_str(), &db) == SQLITE_OK);
+  sqlite3_stmt* s = nullptr;
+  REQUIRE(sqlite3_prepare_v2(db, statement.c_str(), -1, &s, nullptr) == SQLITE_OK);
+  const int rc = sqlite3_step(s);
+  const std::int64_t value = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+  sqlite3_finalize(s);
+  sqlite3_close(db);
+  REQUIRE((rc == SQLITE_ROW || rc == SQLITE_DONE));
+  return value;
 }
 
 ScopedTimeZone::ScopedTimeZone(const char* zone) {

@@ -3,6 +3,7 @@
 // Fixtures for the stats tests: replayed traces moved to a chosen local midnight, written to a
 // real log file, and a scoped time zone.
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -33,6 +34,9 @@ std::vector<LocalDay> days(const std::string& first, const std::string& last);
 // the whole log back.
 std::vector<core::Record> through_store(const std::filesystem::path& file,
                                         const std::vector<core::Record>& records);
+
+// Runs one SQL statement on a connection of its own; the first column of its first row, if any.
+std::int64_t sql(const std::filesystem::path& file, const std::string& statement);
 
 // Sets TZ for the scope, restoring the previous value afterwards.
 class ScopedTimeZone {

@@ -40,6 +40,17 @@ TEST_CASE("stats --json reads the log and gives the hand-counted numbers per day
   CHECK_THAT(r.out, Catch::Contains("\"total\":{\"date\":\"total\",\"sitting_s\":12800"));
 }
 
+TEST_CASE("stats keeps the finished days and gives the same numbers from them next time") {
+  TwoDayLog fixture;
+  const CommandResult first = fixture.run({"stats", "--days", "3", "--json"});
+  REQUIRE(first.exit_code == 0);
+  CHECK(sql(fixture.log, "SELECT count(*) FROM day_stats") == 2);  // not today
+  const CommandResult again = fixture.run({"stats", "--days", "3", "--json"});
+  REQUIRE(again.exit_code == 0);
+  CHECK(again.out == first.out);
+  CHECK(fixture.run({"stats", "--days", "3"}).out == fixture.run({"stats", "--days", "3"}).out);
+}
+
 TEST_CASE("stats prints a plain table when stdout is not a terminal, and CSV on request") {
   TwoDayLog fixture;
   const CommandResult table = fixture.run({"stats", "--days", "3"});

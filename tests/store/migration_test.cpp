@@ -29,6 +29,12 @@ INSERT INTO presence (t_ms, signal, last_input_ms) VALUES (1795608100000, 'idle'
 PRAGMA user_version = 1;
 )sql";
 
+// Version 2 as released: version 1 and an index for queries by kind.
+const std::string kReleasedVersion2 = std::string(kReleasedVersion1) + R"sql(
+CREATE INDEX records_event_t ON records (event, t_ms);
+PRAGMA user_version = 2;
+)sql";
+
 void run_sql(const std::filesystem::path& file, const char* sql) {
   sqlite3* db = nullptr;
   REQUIRE(sqlite3_open(file.c_str(), &db) == SQLITE_OK);
@@ -69,13 +75,14 @@ const std::vector<Earlier>& earlier_versions() {
   static const std::vector<Earlier> kEarlier{
       {0, [](const std::filesystem::path&) {}, 0},
       {1, [](const std::filesystem::path& f) { run_sql(f, kReleasedVersion1); }, 3},
+      {2, [](const std::filesystem::path& f) { run_sql(f, kReleasedVersion2.c_str()); }, 3},
   };
   return kEarlier;
 }
 
 TEST_CASE("there is a fixture for every earlier schema version") {
   CHECK(earlier_versions().size() == static_cast<std::size_t>(latest_schema_version()));
-  CHECK(latest_schema_version() == 2);
+  CHECK(latest_schema_version() == 3);
 }
 
 TEST_CASE("a log of every earlier version migrates to the latest and keeps its rows") {
@@ -91,6 +98,10 @@ TEST_CASE("a log of every earlier version migrates to the latest and keeps its r
       INFO(index);
       CHECK(has_index(dir.log(), index));
     }
+    CHECK(query_int(dir.log(), "SELECT count(*) FROM day_stats") == 0);
+    CHECK(query_int(dir.log(),
+                    "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND "
+                    "tbl_name = 'records'") == 3);
   }
 }
 
@@ -107,7 +118,7 @@ TEST_CASE("a migrated version 1 log reads back field for field") {
   CHECK(records[2].prompted);
   CHECK(store->presence({}, {}).size() == 1);
   // The new index answers queries by kind.
-  const auto sides = store->records_of(core::RecordKind::side, {}, {});
+  const auto sides = store->latest_of(core::RecordKind::side, 7);
   REQUIRE(sides.size() == 1);
   CHECK(sides[0] == records[1]);
 }
@@ -120,7 +131,7 @@ TEST_CASE("queries by kind use the index, not a scan of the log") {
   sqlite3_stmt* s = nullptr;
   REQUIRE(sqlite3_prepare_v2(db,
                              "EXPLAIN QUERY PLAN SELECT * FROM records WHERE event = 'side' AND "
-                             "t_ms >= 0 AND t_ms < 9 ORDER BY t_ms, id",
+                             "t_ms >= 0 ORDER BY t_ms DESC, id DESC LIMIT 7",
                              -1, &s, nullptr) == SQLITE_OK);
   std::string plan;
   while (sqlite3_step(s) == SQLITE_ROW) {

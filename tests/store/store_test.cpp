@@ -135,6 +135,31 @@ TEST_CASE("records at the same instant keep their append order") {
   CHECK(got[3].kind == RecordKind::prompt);
 }
 
+TEST_CASE("the latest records of a kind come oldest first, from since on") {
+  TempDir dir;
+  auto store = open_ok(dir.log());
+  const core::Side sides[] = {core::Side::left, core::Side::right, core::Side::even};
+  for (std::int64_t t = 1000; t <= 10000; t += 1000) {
+    Record side = make(RecordKind::side, t);
+    side.side = sides[t / 1000 % 3];
+    REQUIRE(store->append(side));
+    REQUIRE(store->append(make(RecordKind::skipped, t)));
+  }
+  auto times = [&](std::size_t count, std::optional<std::int64_t> since) {
+    std::vector<std::int64_t> out;
+    for (const Record& r : store->latest_of(RecordKind::side, count, since)) {
+      CHECK(r.kind == RecordKind::side);
+      out.push_back(r.t.count());
+    }
+    return out;
+  };
+  CHECK(times(3, {}) == std::vector<std::int64_t>{8000, 9000, 10000});
+  CHECK(times(7, 6500) == std::vector<std::int64_t>{7000, 8000, 9000, 10000});
+  CHECK(times(20, {}).size() == 10);
+  CHECK(times(3, 11000).empty());
+  CHECK(store->latest_of(RecordKind::side, 1, {})[0].side == sides[10 % 3]);
+}
+
 TEST_CASE("presence transitions round-trip and filter by time") {
   TempDir dir;
   auto store = open_ok(dir.log());
