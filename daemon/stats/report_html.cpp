@@ -1,4 +1,6 @@
 #include <cmath>
+#include <initializer_list>
+#include <string_view>
 
 #include "stats/day_stats.hpp"
 #include "stats/report.hpp"
@@ -84,8 +86,16 @@ std::string totals_table(const DayStats& t, std::size_t days) {
          "</table>";
 }
 
-std::string section(const char* id, const char* title, const std::string& body) {
-  return "<section id=\"" + std::string(id) + "\"><h2>" + title + "</h2>" + body + "</section>";
+// Appends in place: the timeline of a long range is megabytes, and every copy of it costs.
+void add_section(std::string& html, const char* id, const char* title,
+                 std::initializer_list<std::string_view> body) {
+  html += "<section id=\"";
+  html += id;
+  html += "\"><h2>";
+  html += title;
+  html += "</h2>";
+  for (std::string_view part : body) html += part;
+  html += "</section>";
 }
 
 }  // namespace
@@ -109,11 +119,16 @@ std::string report_html(const std::vector<core::Record>& records, const std::vec
           generated_at + " by sitstretch. Days are local calendar days.</p>";
   html += totals_table(summary.total, data.size());
   if (data.empty()) return html + "<p>No records in these days.</p></body></html>\n";
-  html += section("timeline", "Timeline", kLegend + timeline_svg(records, data_days));
-  html += section("compliance", "Compliance per day", compliance_chart(data));
-  html += section("longest", "Longest bout per day", longest_bout_chart(data));
-  html += section("side", "Tighter side (up: right, down: left)", side_chart(data));
-  return html + "</body></html>\n";
+  const std::string timeline = timeline_svg(records, data_days);
+  const std::string charts[] = {compliance_chart(data), longest_bout_chart(data), side_chart(data)};
+  html.reserve(html.size() + timeline.size() + charts[0].size() + charts[1].size() +
+               charts[2].size() + 4096);
+  add_section(html, "timeline", "Timeline", {kLegend, timeline});
+  add_section(html, "compliance", "Compliance per day", {charts[0]});
+  add_section(html, "longest", "Longest bout per day", {charts[1]});
+  add_section(html, "side", "Tighter side (up: right, down: left)", {charts[2]});
+  html += "</body></html>\n";
+  return html;
 }
 
 }  // namespace sitstretch::stats
