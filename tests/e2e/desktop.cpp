@@ -58,9 +58,11 @@ void Desktop::start_daemon() {
   if (!up) throw std::runtime_error("sitstretchd did not start");
 }
 
-CommandResult Desktop::cli(std::vector<std::string> args) const {
-  args.insert(args.begin(), SITSTRETCH_CLI);
-  return run(args);
+CommandResult Desktop::cli(const std::vector<std::string>& args) const {
+  // Not args.insert(args.begin(), ...): see tests/cli/cli_test.cpp.
+  std::vector<std::string> argv{SITSTRETCH_CLI};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return run(argv);
 }
 
 CommandResult Desktop::run(const std::vector<std::string>& argv) const {

@@ -26,7 +26,7 @@ class Desktop {
   ChildProcess& daemon() { return *daemon_; }
 
   // Runs sitstretch, or another program, in this desktop's environment.
-  CommandResult cli(std::vector<std::string> args) const;
+  CommandResult cli(const std::vector<std::string>& args) const;
   CommandResult run(const std::vector<std::string>& argv) const;
   std::vector<std::string> env() const;
 
