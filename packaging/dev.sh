@@ -18,7 +18,8 @@ DEPS=(
   chromium
 )
 
-say() { printf 'dev.sh: %s\n' "$*" >&2; }
+# Each message says how many seconds the script has run, so a slow step shows in CI's log.
+say() { printf 'dev.sh: [%ds] %s\n' "$SECONDS" "$*" >&2; }
 
 install_deps() {
   local missing=()
@@ -46,6 +47,7 @@ build() {
 # cores.
 run_tests() {
   local dir=$1
+  say "run the tests of build/$dir"
   (cd "build/$dir" && ctest --output-on-failure -j "$(($(nproc) * 2))" --timeout 300)
 }
 
@@ -59,6 +61,7 @@ cmd_test() {
   say "build with AddressSanitizer and UndefinedBehaviorSanitizer"
   build asan -DSITSTRETCH_WERROR=ON -DSITSTRETCH_SANITIZE=ON
   ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=print_stacktrace=1 run_tests asan
+  say "all tests passed in both builds"
 }
 
 cmd_run() {
