@@ -7,11 +7,11 @@
 #include <catch2/catch.hpp>
 
 #include "config/config.hpp"
-#include "temp_dir.hpp"
+#include "run_command.hpp"
 
 using namespace std::chrono_literals;
 namespace cfg = sitstretch::config;
-using cfg::test::TempDir;
+using sitstretch::test::TempDir;
 
 namespace {
 
@@ -28,9 +28,8 @@ cfg::ConfigError refused(const cfg::Result& result) {
 // A home directory and two system directories inside one temp dir.
 struct Desktop {
   TempDir root;
-  cfg::Environment env{
-      .home = (root.path() / "home").string(),
-      .xdg_config_dirs = (root.path() / "site").string() + ":" + (root.path() / "xdg").string()};
+  cfg::Environment env{.home = root.path() + "/home",
+                       .xdg_config_dirs = root.path() + "/site:" + root.path() + "/xdg"};
 
   std::filesystem::path user(std::string_view text) const {
     return root.write("home/.config/sitstretch/config.toml", text);
@@ -88,7 +87,7 @@ TEST_CASE("an explicit file (--config) replaces the lookup: only that file over 
 
 TEST_CASE("a missing explicit file is an error without a position") {
   Desktop desk;
-  std::filesystem::path missing = desk.root.path() / "nope.toml";
+  std::filesystem::path missing = desk.root.file("nope.toml");
   cfg::ConfigError error = refused(cfg::load(missing, desk.env));
   CHECK(error.line == 0);
   CHECK(error.to_string() == missing.string() + ": cannot read: No such file or directory");
@@ -96,7 +95,7 @@ TEST_CASE("a missing explicit file is an error without a position") {
 
 TEST_CASE("a directory where the file should be is an error, not an empty file") {
   Desktop desk;
-  std::filesystem::create_directories(desk.root.path() / "home/.config/sitstretch/config.toml");
+  std::filesystem::create_directories(desk.root.file("home/.config/sitstretch/config.toml"));
   cfg::ConfigError error = refused(cfg::load(std::nullopt, desk.env));
   CHECK_THAT(error.to_string(), Catch::EndsWith("config.toml: cannot read: Is a directory"));
 }

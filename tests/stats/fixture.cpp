@@ -136,19 +136,4 @@ std::int64_t sql(const std::filesystem::path& file, const std::string& statement
   return value;
 }
 
-ScopedTimeZone::ScopedTimeZone(const char* zone) {
-  if (const char* old = std::getenv("TZ")) old_ = old;
-  ::setenv("TZ", zone, 1);
-  ::tzset();
-}
-
-ScopedTimeZone::~ScopedTimeZone() {
-  if (old_) {
-    ::setenv("TZ", old_->c_str(), 1);
-  } else {
-    ::unsetenv("TZ");
-  }
-  ::tzset();
-}
-
 }  // namespace sitstretch::stats::test

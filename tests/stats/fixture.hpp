@@ -12,6 +12,7 @@
 
 #include "core/record.hpp"
 #include "core/settings.hpp"
+#include "run_command.hpp"
 #include "stats/local_day.hpp"
 
 namespace sitstretch::stats::test {
@@ -38,17 +39,7 @@ std::vector<core::Record> through_store(const std::filesystem::path& file,
 // Runs one SQL statement on a connection of its own; the first column of its first row, if any.
 std::int64_t sql(const std::filesystem::path& file, const std::string& statement);
 
-// Sets TZ for the scope, restoring the previous value afterwards.
-class ScopedTimeZone {
- public:
-  explicit ScopedTimeZone(const char* zone);
-  ~ScopedTimeZone();
-  ScopedTimeZone(const ScopedTimeZone&) = delete;
-  ScopedTimeZone& operator=(const ScopedTimeZone&) = delete;
-
- private:
-  std::optional<std::string> old_;
-};
+using sitstretch::test::ScopedTimeZone;
 
 // Two days in Berlin, hand-checked in day_stats_test.cpp: a prompt accepted, a snoozed then
 // skipped episode, natural breaks, and a bout from 23:30 to 00:30 whose episode is ignored, then

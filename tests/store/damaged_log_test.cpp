@@ -127,8 +127,8 @@ TEST_CASE("moving aside takes the companions along and never overwrites an earli
   const std::string b = std::get<std::filesystem::path>(second).filename().string();
   CHECK(b == a + "-2");
   CHECK(entries(dir.path()) == std::set<std::string>{a, a + "-wal", b});
-  CHECK(file_bytes(dir.path() / (a + "-wal")) == "wal");
-  CHECK(file_bytes(dir.path() / b) == "db2");
+  CHECK(file_bytes(dir.file(a + "-wal")) == "wal");
+  CHECK(file_bytes(dir.file(b)) == "db2");
 }
 
 }  // namespace

@@ -74,7 +74,7 @@ TEST_CASE("a record survives the writer being killed right after append returns"
   REQUIRE(WIFSIGNALED(status));
   REQUIRE(WTERMSIG(status) == SIGKILL);
   // Killed before closing: the record lives only in the write-ahead log, not yet checkpointed.
-  CHECK(std::filesystem::file_size(dir.path() / "log.sqlite3-wal") > 0);
+  CHECK(std::filesystem::file_size(dir.file("log.sqlite3-wal")) > 0);
 
   auto store = open_ok(dir.log());
   CHECK(store->records({}, {}) == std::vector<core::Record>{r});

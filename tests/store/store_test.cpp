@@ -254,9 +254,9 @@ TEST_CASE("a record the schema forbids is refused without harming the store") {
 
 TEST_CASE("missing parent directories are created private to the user") {
   TempDir dir;
-  const auto file = dir.path() / "state" / "sitstretch" / "log.sqlite3";
+  const auto file = dir.file("state/sitstretch/log.sqlite3");
   auto store = open_ok(file);
-  for (const auto& d : {dir.path() / "state", dir.path() / "state" / "sitstretch"}) {
+  for (const auto& d : {dir.file("state"), dir.file("state/sitstretch")}) {
     struct stat st {};
     REQUIRE(::stat(d.c_str(), &st) == 0);
     CHECK((st.st_mode & 0777) == 0700);

@@ -1,14 +1,10 @@
 #pragma once
 
 #include <cstdint>
-#include <cstdlib>
-#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <memory>
-#include <optional>
-#include <random>
 #include <set>
 #include <string>
 #include <variant>
@@ -16,31 +12,14 @@
 #include <catch2/catch.hpp>
 
 #include "core/record_json.hpp"
+#include "run_command.hpp"
 #include "store/store.hpp"
 
 namespace sitstretch::store::test {
 
-// A fresh directory under the system temp dir, removed with everything in it at scope exit.
-class TempDir {
- public:
-  TempDir() {
-    std::random_device seed;
-    path_ = std::filesystem::temp_directory_path() /
-            ("sitstretch-store-test-" + std::to_string(seed()) + std::to_string(seed()));
-    std::filesystem::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-
-  const std::filesystem::path& path() const { return path_; }
-  std::filesystem::path log() const { return path_ / "log.sqlite3"; }
-
- private:
-  std::filesystem::path path_;
+// A fresh directory for a log, removed with everything in it at scope exit.
+struct TempDir : sitstretch::test::TempDir {
+  std::filesystem::path log() const { return file("log.sqlite3"); }
 };
 
 // Opens the store at file and insists that it opens.
@@ -62,30 +41,8 @@ inline std::string file_bytes(const std::filesystem::path& file) {
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
-// Sets TZ for the scope and restores the previous value (or its absence) afterwards.
-class ScopedTimeZone {
- public:
-  explicit ScopedTimeZone(const char* zone) {
-    if (const char* old = std::getenv("TZ")) old_ = old;
-    ::setenv("TZ", zone, 1);
-    ::tzset();
-  }
-  ~ScopedTimeZone() {
-    if (old_) {
-      ::setenv("TZ", old_->c_str(), 1);
-    } else {
-      ::unsetenv("TZ");
-    }
-    ::tzset();
-  }
-  ScopedTimeZone(const ScopedTimeZone&) = delete;
-  ScopedTimeZone& operator=(const ScopedTimeZone&) = delete;
+using sitstretch::test::ScopedTimeZone;
 
- private:
-  std::optional<std::string> old_;
-};
-
-// 2026-11-25T12:00:00Z in epoch milliseconds.
 // The names of the entries of dir, so a test can see that no -wal or -journal file appeared.
 inline std::set<std::string> entries(const std::filesystem::path& dir) {
   std::set<std::string> out;
@@ -95,6 +52,7 @@ inline std::set<std::string> entries(const std::filesystem::path& dir) {
   return out;
 }
 
+// 2026-11-25T12:00:00Z in epoch milliseconds.
 inline constexpr std::int64_t kNov25Noon = 1795608000000;
 
 }  // namespace sitstretch::store::test

@@ -4,6 +4,8 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -64,11 +66,30 @@ TempDir::~TempDir() {
   std::filesystem::remove_all(path_, ignored);
 }
 
-std::string TempDir::write(const std::string& name, const std::string& content) const {
+std::filesystem::path TempDir::file(const std::filesystem::path& relative) const {
+  return std::filesystem::path(path_) / relative;
+}
+
+std::string TempDir::write(const std::string& name, std::string_view content) const {
   const std::filesystem::path file = std::filesystem::path(path_) / name;
   std::filesystem::create_directories(file.parent_path());
   std::ofstream(file) << content;
   return file.string();
+}
+
+ScopedTimeZone::ScopedTimeZone(const char* zone) {
+  if (const char* old = std::getenv("TZ")) old_ = old;
+  ::setenv("TZ", zone, 1);
+  ::tzset();
+}
+
+ScopedTimeZone::~ScopedTimeZone() {
+  if (old_) {
+    ::setenv("TZ", old_->c_str(), 1);
+  } else {
+    ::unsetenv("TZ");
+  }
+  ::tzset();
 }
 
 }  // namespace sitstretch::test

@@ -1,6 +1,9 @@
 #pragma once
 
+#include <filesystem>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace sitstretch::test {
@@ -24,11 +27,25 @@ class TempDir {
   TempDir(const TempDir&) = delete;
   TempDir& operator=(const TempDir&) = delete;
   const std::string& path() const { return path_; }
-  // Writes a file below the directory and returns its path.
-  std::string write(const std::string& name, const std::string& content) const;
+  // path()/relative, for code that works in std::filesystem paths.
+  std::filesystem::path file(const std::filesystem::path& relative) const;
+  // Writes a file below the directory, creating the directories on the way, and returns its path.
+  std::string write(const std::string& name, std::string_view content) const;
 
  private:
   std::string path_;
+};
+
+// Sets TZ for the scope, restoring the previous value (or its absence) afterwards.
+class ScopedTimeZone {
+ public:
+  explicit ScopedTimeZone(const char* zone);
+  ~ScopedTimeZone();
+  ScopedTimeZone(const ScopedTimeZone&) = delete;
+  ScopedTimeZone& operator=(const ScopedTimeZone&) = delete;
+
+ private:
+  std::optional<std::string> old_;
 };
 
 }  // namespace sitstretch::test
