@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "cli/commands.hpp"
+#include "cli/open_log.hpp"
 #include "cli/when.hpp"
 #include "core/record_json.hpp"
 #include "store/log_format.hpp"
@@ -74,17 +75,13 @@ int log_command(const Args& args) {
   auto parsed = parse_args(args);
   if (auto* error = std::get_if<std::string>(&parsed)) return fail(kBadInput, *error);
   const LogArgs& a = std::get<LogArgs>(parsed);
-  const auto path = store::default_path(std::getenv);
-  if (path.empty() || !std::filesystem::exists(path)) {
-    if (a.format == Format::csv) std::printf("%s\n", std::string(store::csv_header()).c_str());
-    return kOk;  // nothing logged yet
-  }
-  auto opened = store::Store::open(path);
+  auto opened = open_log();
   if (auto* error = std::get_if<std::string>(&opened)) return fail(kFailed, *error);
-  auto& log = *std::get<std::unique_ptr<store::Store>>(opened);
+  auto& log = std::get<std::unique_ptr<store::Store>>(opened);
   if (a.format == Format::csv) std::printf("%s\n", std::string(store::csv_header()).c_str());
+  if (!log) return kOk;  // nothing logged yet
   const core::TimeFormat format = store::log_time_format();
-  for (const core::Record& r : log.records(a.since, a.until)) {
+  for (const core::Record& r : log->records(a.since, a.until)) {
     switch (a.format) {
       case Format::json:
         std::printf("%s\n", core::to_json(r, format).c_str());

@@ -5,8 +5,12 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <variant>
+#include <vector>
 
+#include "cli/open_log.hpp"
 #include "cli/stats_commands.hpp"
+#include "stats/local_day.hpp"
 #include "stats/report.hpp"
 #include "store/log_format.hpp"
 
@@ -85,6 +89,17 @@ std::optional<std::string> open_with_desktop(const fs::path& file) {
     return "xdg-open could not open " + path;
   }
   return std::nullopt;
+}
+
+// The records the days need: from a day before the first day (so episodes and bouts that began
+// earlier are whole) to the end. No log file yet means no records.
+std::variant<std::vector<core::Record>, std::string> read_log(
+    const std::vector<stats::LocalDay>& days) {
+  auto opened = open_log();
+  if (auto* error = std::get_if<std::string>(&opened)) return *error;
+  auto& log = std::get<std::unique_ptr<store::Store>>(opened);
+  if (!log || days.empty()) return std::vector<core::Record>{};
+  return log->records((days.front().start - core::kDay).count(), std::nullopt);
 }
 
 }  // namespace

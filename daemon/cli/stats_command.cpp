@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "cli/open_log.hpp"
 #include "cli/stats_commands.hpp"
 #include "cli/when.hpp"
 #include "stats/day_stats.hpp"
@@ -27,8 +28,8 @@ constexpr const char* kUsage = "usage: sitstretch stats [--days N | --since DATE
 
 std::variant<StatsArgs, std::string> parse_args(const Args& args) {
   StatsArgs out;
-  const core::Ms now(wall_now_ms());
-  out.now = now;
+  out.now = core::Ms(wall_now_ms());
+  const core::Ms now = out.now;
   std::optional<int> days = 7;
   std::optional<std::int64_t> since;
   for (std::size_t i = 0; i < args.size(); ++i) {
@@ -74,23 +75,6 @@ std::optional<int> parse_days(const std::string& text) {
   const int n = std::stoi(text);
   if (n < 1 || n > 3660) return std::nullopt;
   return n;
-}
-
-std::variant<std::unique_ptr<store::Store>, std::string> open_log() {
-  const auto path = store::default_path(std::getenv);
-  if (path.empty() || !std::filesystem::exists(path)) {
-    return std::unique_ptr<store::Store>();  // nothing logged yet
-  }
-  return store::Store::open(path, store::Store::IfDamaged::refuse);
-}
-
-std::variant<std::vector<core::Record>, std::string> read_log(
-    const std::vector<stats::LocalDay>& days) {
-  auto opened = open_log();
-  if (auto* error = std::get_if<std::string>(&opened)) return *error;
-  auto& log = std::get<std::unique_ptr<store::Store>>(opened);
-  if (!log || days.empty()) return std::vector<core::Record>{};
-  return log->records((days.front().start - core::kDay).count(), std::nullopt);
 }
 
 namespace {

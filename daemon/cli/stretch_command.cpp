@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "cli/commands.hpp"
+#include "cli/open_log.hpp"
 #include "config/config.hpp"
 #include "control/control_client.hpp"
 #include "control/flat_json.hpp"
@@ -33,11 +34,9 @@ std::optional<std::string> tell_daemon(const std::string& request, bool& running
 }
 
 std::vector<core::Side> logged_sides() {
-  const auto path = store::default_path(std::getenv);
-  if (path.empty() || !std::filesystem::exists(path)) return {};
-  auto opened = store::Store::open(path);
+  auto opened = open_log();
   auto* log = std::get_if<std::unique_ptr<store::Store>>(&opened);
-  if (!log) return {};
+  if (!log || !*log) return {};
   return stretch::sides_of((*log)->latest_of(core::RecordKind::side, stretch::kRecentReports));
 }
 
