@@ -77,16 +77,20 @@ TEST_CASE("stats refuses bad arguments with exit status 2") {
   }
 }
 
-TEST_CASE("stats with no log yet shows empty days and creates nothing") {
+TEST_CASE("stats and log with no log yet show empty days and no records, and create nothing") {
   TempDir dir;
   const CommandResult r = run_command({SITSTRETCH_STATS_CLI, "stats", "--days", "2", "--csv"}, "",
                                       {"XDG_STATE_HOME=" + dir.path()});
   CHECK(r.exit_code == 0);
   CHECK(std::count(r.out.begin(), r.out.end(), '\n') == 4);
+  const CommandResult log = run_command({SITSTRETCH_STATS_CLI, "log", "--all", "--csv"}, "",
+                                        {"XDG_STATE_HOME=" + dir.path()});
+  CHECK(log.exit_code == 0);
+  CHECK(log.out == "t,event,sitting_s,attempt,prompted,until,since,away_s,side\n");
   CHECK(std::filesystem::is_empty(dir.path()));
 }
 
-TEST_CASE("stats and report leave a damaged log alone and say so") {
+TEST_CASE("stats, report and log leave a damaged log alone and say so") {
   TempDir dir;
   std::filesystem::create_directories(dir.path() + "/sitstretch");
   const std::string log = dir.write("sitstretch/log.sqlite3", std::string(4096, 'x'));
@@ -94,7 +98,9 @@ TEST_CASE("stats and report leave a damaged log alone and say so") {
   const CommandResult stats = run_command({SITSTRETCH_STATS_CLI, "stats"}, "", env);
   const CommandResult report =
       run_command({SITSTRETCH_STATS_CLI, "report", "-o", dir.path() + "/r.html"}, "", env);
-  for (const CommandResult& r : {stats, report}) {
+  const CommandResult records = run_command({SITSTRETCH_STATS_CLI, "log", "--csv"}, "", env);
+  CHECK(records.out.empty());
+  for (const CommandResult& r : {stats, report, records}) {
     CHECK(r.exit_code == 1);
     CHECK_THAT(r.err, Catch::Contains(log + ": ") && Catch::Contains("not a database"));
   }
