@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 # Build and test dependencies, all from Debian's archive.
 DEPS=(
   build-essential cmake pkg-config clang-format
-  libboost-dev libtomlplusplus-dev catch2 libsqlite3-dev
+  libboost-dev libtomlplusplus-dev catch2 libsqlite3-dev nlohmann-json3-dev
   libglib2.0-dev libglib2.0-bin libnotify-dev
   libx11-dev libxext-dev libxss-dev libwayland-dev
   xvfb xdotool dbus dbus-x11

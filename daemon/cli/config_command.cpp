@@ -1,6 +1,7 @@
 #include <cstdio>
 
 #include "cli/commands.hpp"
+#include "cli/options.hpp"
 #include "config/config.hpp"
 
 namespace sitstretch::cli {
@@ -8,8 +9,12 @@ namespace sitstretch::cli {
 // `sitstretch config check [FILE]` validates FILE, or the files the daemon would read.
 // `sitstretch config default` prints the documented default file, a start for one's own.
 // `sitstretch config path` prints where the user's file goes.
-int config_command(const Args& args, const config::Environment& env) {
+int config_command(const Args& words, const config::Environment& env) {
   const std::string usage = "usage: sitstretch config check [FILE] | config default | config path";
+  // No options: a word like "--file" is a mistake, not a file name ("./--file" is one).
+  auto parsed = parse_options(words, {}, usage);
+  if (auto* error = std::get_if<std::string>(&parsed)) return fail(kBadInput, *error);
+  const Args& args = std::get<ParsedArgs>(parsed).operands;
   if (args.empty()) return fail(kBadInput, usage);
   if (args[0] == "default" && args.size() == 1) {
     std::fwrite(config::default_toml().data(), 1, config::default_toml().size(), stdout);

@@ -1,53 +1,31 @@
 // The commands that talk to the running daemon over its control socket.
 #include <cstdio>
 
+#include "cli/ask_daemon.hpp"
 #include "cli/commands.hpp"
-#include "control/control_client.hpp"
-#include "control/flat_json.hpp"
+#include "cli/options.hpp"
 #include "control/protocol.hpp"
-#include "control/runtime_dir.hpp"
 #include "core/duration_text.hpp"
 
 namespace sitstretch::cli {
 namespace {
 
-constexpr auto kTimeout = std::chrono::seconds(5);
+using nlohmann::json;
 
-// Sends one request; returns the parsed reply, or prints why there is none.
-std::optional<control::FlatJson> ask(const control::Request& request, std::string* raw = nullptr) {
-  const auto socket = control::control_socket_path(control::runtime_dir().path);
-  auto reply = control::send_request(socket, control::format_request(request), kTimeout);
-  if (auto* error = std::get_if<control::SendError>(&reply)) {
-    fail(kFailed, error->message);
-    return std::nullopt;
-  }
-  const std::string& line = std::get<std::string>(reply);
-  auto json = control::parse_flat_json(line);
-  if (!json) {
-    fail(kFailed, "sitstretchd sent a reply that is not JSON: " + line);
-    return std::nullopt;
-  }
-  if (raw) *raw = line;
-  return json;
+std::string text(const json& reply, const char* key) {
+  const auto it = reply.find(key);
+  return it != reply.end() && it->is_string() ? it->get<std::string>() : "";
 }
 
-std::string text(const control::FlatJson& json, const char* key) {
-  auto it = json.find(key);
-  if (it == json.end()) return "";
-  if (auto* s = std::get_if<std::string>(&it->second)) return *s;
-  return "";
+std::optional<std::int64_t> number(const json& reply, const char* key) {
+  const auto it = reply.find(key);
+  if (it == reply.end() || !it->is_number_integer()) return std::nullopt;
+  return it->get<std::int64_t>();
 }
 
-std::optional<std::int64_t> number(const control::FlatJson& json, const char* key) {
-  auto it = json.find(key);
-  if (it == json.end()) return std::nullopt;
-  if (auto* n = std::get_if<std::int64_t>(&it->second)) return *n;
-  return std::nullopt;
-}
-
-bool flag(const control::FlatJson& json, const char* key) {
-  auto it = json.find(key);
-  return it != json.end() && std::holds_alternative<bool>(it->second) && std::get<bool>(it->second);
+bool flag(const json& reply, const char* key) {
+  const auto it = reply.find(key);
+  return it != reply.end() && it->is_boolean() && it->get<bool>();
 }
 
 std::string minutes(std::int64_t seconds) {
@@ -59,7 +37,7 @@ std::string clock_time(const std::string& iso) {
   return iso.size() >= 16 ? iso.substr(11, 5) : iso;
 }
 
-void print_status(const control::FlatJson& s) {
+void print_status(const json& s) {
   if (flag(s, "sitting")) {
     std::printf("Sitting for %s", minutes(number(s, "sitting_s").value_or(0)).c_str());
     if (auto next = number(s, "next_prompt_s")) {
@@ -103,27 +81,31 @@ const char* confirmation(const std::string& command) {
 }  // namespace
 
 int status_command(const Args& args) {
-  const bool json = args.size() == 1 && args[0] == "--json";
-  if (!args.empty() && !json) return fail(kBadInput, "usage: sitstretch status [--json]");
-  std::string raw;
-  auto reply = ask({"status", {}}, &raw);
-  if (!reply) return kFailed;
-  if (!flag(*reply, "ok")) return fail(kFailed, text(*reply, "error"));
-  if (json) {
-    std::printf("%s\n", raw.c_str());
+  static constexpr Option kOptions[] = {{"json"}};
+  auto parsed = parse_options(args, kOptions, "usage: sitstretch status [--json]");
+  if (auto* error = std::get_if<std::string>(&parsed)) return fail(kBadInput, *error);
+  const ParsedArgs& given = std::get<ParsedArgs>(parsed);
+  if (!given.operands.empty()) return fail(kBadInput, "usage: sitstretch status [--json]");
+  const Answer answer = ask_daemon(control::format_request({"status", {}}));
+  if (!answer.ok) return fail(kFailed, answer.error);
+  if (!given.options.empty()) {
+    std::printf("%s\n", answer.line.c_str());
   } else {
-    print_status(*reply);
+    print_status(answer.reply);
   }
   return kOk;
 }
 
 int control_command(const std::string& command, const Args& args) {
-  const control::Request request{command, args};
-  auto shaped = control::parse_request(control::format_request(request));
+  // No options; the operands (a duration, a side) are the protocol's to check.
+  auto parsed = parse_options(args, {}, "see sitstretch --help");
+  if (auto* error = std::get_if<std::string>(&parsed)) return fail(kBadInput, *error);
+  const control::Request request{command, std::get<ParsedArgs>(parsed).operands};
+  const std::string line = control::format_request(request);
+  auto shaped = control::parse_request(line);
   if (auto* error = std::get_if<std::string>(&shaped)) return fail(kBadInput, *error);
-  auto reply = ask(request);
-  if (!reply) return kFailed;
-  if (!flag(*reply, "ok")) return fail(kFailed, text(*reply, "error"));
+  const Answer answer = ask_daemon(line);
+  if (!answer.ok) return fail(kFailed, answer.error);
   std::printf("%s\n", confirmation(command));
   return kOk;
 }

@@ -1,11 +1,10 @@
 // `sitstretch log`: the raw records of the compliance log, read straight from the database (no
 // daemon needed; SQLite's WAL lets the daemon write meanwhile).
-#include <sys/time.h>
-
 #include <cstdio>
 
 #include "cli/commands.hpp"
 #include "cli/open_log.hpp"
+#include "cli/options.hpp"
 #include "cli/when.hpp"
 #include "core/record_json.hpp"
 #include "store/log_format.hpp"
@@ -22,34 +21,32 @@ struct LogArgs {
   Format format = Format::text;
 };
 
-std::int64_t now_utc_ms() {
-  timeval tv{};
-  gettimeofday(&tv, nullptr);
-  return static_cast<std::int64_t>(tv.tv_sec) * 1000 + tv.tv_usec / 1000;
-}
+constexpr const char* kUsage =
+    "usage: sitstretch log [--since WHEN] [--until WHEN] [--all] [--json | --csv]";
 
 std::variant<LogArgs, std::string> parse_args(const Args& args) {
+  static constexpr Option kOptions[] = {
+      {"json"}, {"csv"}, {"since", true}, {"until", true}, {"all"}};
+  auto parsed = parse_options(args, kOptions, kUsage);
+  if (auto* error = std::get_if<std::string>(&parsed)) return *error;
+  if (!std::get<ParsedArgs>(parsed).operands.empty()) return kUsage;
+  const std::int64_t now = wall_now_ms();
   LogArgs out;
-  out.since = parse_when("today", now_utc_ms());
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    if (a == "--json") {
-      out.format = Format::json;
-    } else if (a == "--csv") {
-      out.format = Format::csv;
-    } else if ((a == "--since" || a == "--until") && i + 1 < args.size()) {
-      auto when = parse_when(args[++i], now_utc_ms());
-      if (!when) {
-        return a +
-               ": expected today, yesterday, YYYY-MM-DD, YYYY-MM-DDTHH:MM or a duration "
-               "like 2h, got \"" +
-               args[i] + "\"";
-      }
-      (a == "--since" ? out.since : out.until) = when;
-    } else if (a == "--all") {
+  out.since = parse_when("today", now);
+  for (const auto& [name, value] : std::get<ParsedArgs>(parsed).options) {
+    if (name == "json" || name == "csv") {
+      out.format = name == "json" ? Format::json : Format::csv;
+    } else if (name == "all") {
       out.since.reset();
     } else {
-      return "usage: sitstretch log [--since WHEN] [--until WHEN] [--all] [--json | --csv]";
+      const auto when = parse_when(value, now);
+      if (!when) {
+        return "--" + name +
+               ": expected today, yesterday, YYYY-MM-DD, YYYY-MM-DDTHH:MM or a duration "
+               "like 2h, got \"" +
+               value + "\"";
+      }
+      (name == "since" ? out.since : out.until) = when;
     }
   }
   return out;

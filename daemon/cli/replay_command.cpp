@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/options.hpp"
 #include "config/config.hpp"
 #include "core/record_json.hpp"
 #include "core/trace.hpp"
@@ -16,23 +17,17 @@ struct ReplayArgs {
 };
 
 std::variant<ReplayArgs, std::string> parse_args(const Args& args) {
+  static constexpr Option kOptions[] = {{"config", true}};
+  constexpr const char* kUsage =
+      "usage: sitstretch replay TRACE [--config FILE] (TRACE - reads stdin)";
+  auto parsed = parse_options(args, kOptions, kUsage);
+  if (auto* error = std::get_if<std::string>(&parsed)) return *error;
+  const ParsedArgs& given = std::get<ParsedArgs>(parsed);
+  if (given.operands.empty()) return kUsage;
+  if (given.operands.size() > 1) return "replay takes one TRACE, got another: " + given.operands[1];
   ReplayArgs out;
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    if (args[i] == "--config") {
-      if (++i == args.size()) return "--config needs a FILE";
-      out.config_file = args[i];
-    } else if (args[i].starts_with("--config=")) {
-      out.config_file = args[i].substr(9);
-    } else if (args[i].starts_with("-") && args[i] != "-") {
-      return "unknown option " + args[i] + " for replay";
-    } else if (out.trace.empty()) {
-      out.trace = args[i];
-    } else {
-      return "replay takes one TRACE, got another: " + args[i];
-    }
-  }
-  if (out.trace.empty())
-    return "usage: sitstretch replay TRACE [--config FILE] (TRACE - reads stdin)";
+  out.trace = given.operands[0];
+  for (const auto& option : given.options) out.config_file = option.value;
   return out;
 }
 

@@ -9,7 +9,9 @@
 #include <vector>
 
 #include "cli/open_log.hpp"
+#include "cli/options.hpp"
 #include "cli/stats_commands.hpp"
+#include "cli/when.hpp"
 #include "stats/local_day.hpp"
 #include "stats/report.hpp"
 #include "store/log_format.hpp"
@@ -40,19 +42,21 @@ fs::path default_output() {
 }
 
 std::variant<ReportArgs, std::string> parse_args(const Args& args) {
+  static constexpr Option kOptions[] = {{"days", true}, {"output", true, 'o'}, {"open"}};
+  auto parsed = parse_options(args, kOptions, kUsage);
+  if (auto* error = std::get_if<std::string>(&parsed)) return *error;
+  if (!std::get<ParsedArgs>(parsed).operands.empty()) return kUsage;
   ReportArgs out;
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    if (a == "--days" && i + 1 < args.size()) {
-      auto days = parse_days(args[++i]);
-      if (!days) return "--days: expected a whole number from 1 to 3660, got \"" + args[i] + "\"";
+  for (const auto& [name, value] : std::get<ParsedArgs>(parsed).options) {
+    if (name == "days") {
+      auto days = parse_days(value);
+      if (!days) return "--days: expected a whole number from 1 to 3660, got \"" + value + "\"";
       out.days = *days;
-    } else if ((a == "-o" || a == "--output") && i + 1 < args.size() && !args[i + 1].empty()) {
-      out.output = args[++i];
-    } else if (a == "--open") {
-      out.open = true;
+    } else if (name == "output") {
+      if (value.empty()) return kUsage;
+      out.output = value;
     } else {
-      return kUsage;
+      out.open = true;
     }
   }
   if (out.output.empty()) out.output = default_output();

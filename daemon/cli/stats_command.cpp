@@ -1,11 +1,11 @@
 // `sitstretch stats`: per-day statistics of the compliance log as a table, JSON or CSV.
-#include <sys/time.h>
 #include <unistd.h>
 
 #include <cstdio>
 #include <cstdlib>
 
 #include "cli/open_log.hpp"
+#include "cli/options.hpp"
 #include "cli/stats_commands.hpp"
 #include "cli/when.hpp"
 #include "stats/day_stats.hpp"
@@ -27,28 +27,27 @@ struct StatsArgs {
 constexpr const char* kUsage = "usage: sitstretch stats [--days N | --since DATE] [--json | --csv]";
 
 std::variant<StatsArgs, std::string> parse_args(const Args& args) {
+  static constexpr Option kOptions[] = {{"json"}, {"csv"}, {"days", true}, {"since", true}};
+  auto parsed = parse_options(args, kOptions, kUsage);
+  if (auto* error = std::get_if<std::string>(&parsed)) return *error;
+  if (!std::get<ParsedArgs>(parsed).operands.empty()) return kUsage;
   StatsArgs out;
   out.now = core::Ms(wall_now_ms());
-  const core::Ms now = out.now;
   std::optional<int> days = 7;
   std::optional<std::int64_t> since;
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    if (a == "--json" || a == "--csv") {
-      out.format = a == "--json" ? Format::json : Format::csv;
-    } else if (a == "--days" && i + 1 < args.size()) {
-      days = parse_days(args[++i]);
-      if (!days) return "--days: expected a whole number from 1 to 3660, got \"" + args[i] + "\"";
-    } else if (a == "--since" && i + 1 < args.size()) {
-      since = parse_when(args[++i], now.count());
-      if (!since) {
-        return "--since: expected today, yesterday or YYYY-MM-DD, got \"" + args[i] + "\"";
-      }
+  for (const auto& [name, value] : std::get<ParsedArgs>(parsed).options) {
+    if (name == "json" || name == "csv") {
+      out.format = name == "json" ? Format::json : Format::csv;
+    } else if (name == "days") {
+      days = parse_days(value);
+      if (!days) return "--days: expected a whole number from 1 to 3660, got \"" + value + "\"";
     } else {
-      return kUsage;
+      since = parse_when(value, out.now.count());
+      if (!since) return "--since: expected today, yesterday or YYYY-MM-DD, got \"" + value + "\"";
     }
   }
-  out.days = since ? stats::days_between(core::Ms(*since), now) : stats::last_days(now, *days);
+  out.days =
+      since ? stats::days_between(core::Ms(*since), out.now) : stats::last_days(out.now, *days);
   if (out.days.empty()) return "--since: that day has not begun yet";
   return out;
 }
@@ -60,12 +59,6 @@ bool use_colour() {
 }
 
 }  // namespace
-
-std::int64_t wall_now_ms() {
-  timeval tv{};
-  gettimeofday(&tv, nullptr);
-  return static_cast<std::int64_t>(tv.tv_sec) * 1000 + tv.tv_usec / 1000;
-}
 
 std::optional<int> parse_days(const std::string& text) {
   if (text.empty() || text.size() > 4) return std::nullopt;

@@ -17,9 +17,6 @@ int stats_command(const Args& args);
 // report [--days N] [-o FILE] [--open]
 int report_command(const Args& args);
 
-// Now, UTC epoch milliseconds.
-std::int64_t wall_now_ms();
-
 // Reads "N" for --days: 1 to 3660.
 std::optional<int> parse_days(const std::string& text);
 

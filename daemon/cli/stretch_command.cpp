@@ -5,33 +5,17 @@
 #include <iostream>
 #include <thread>
 
+#include "cli/ask_daemon.hpp"
 #include "cli/commands.hpp"
 #include "cli/open_log.hpp"
+#include "cli/options.hpp"
 #include "config/config.hpp"
-#include "control/control_client.hpp"
-#include "control/flat_json.hpp"
-#include "control/runtime_dir.hpp"
 #include "core/duration_text.hpp"
 #include "store/store.hpp"
 #include "stretch/book_stretch.hpp"
 
 namespace sitstretch::cli {
 namespace {
-
-// Sends a request if a daemon runs; returns its error, or nothing when it took the request.
-// `running` tells whether a daemon answered at all.
-std::optional<std::string> tell_daemon(const std::string& request, bool& running) {
-  const auto socket = control::control_socket_path(control::runtime_dir().path);
-  auto reply = control::send_request(socket, request, std::chrono::seconds(5));
-  running = std::holds_alternative<std::string>(reply);
-  if (!running) return std::get<control::SendError>(reply).message;
-  auto json = control::parse_flat_json(std::get<std::string>(reply));
-  if (json && json->count("ok") && std::get_if<bool>(&json->at("ok")) &&
-      std::get<bool>(json->at("ok"))) {
-    return std::nullopt;
-  }
-  return std::get<std::string>(reply);
-}
 
 std::vector<core::Side> logged_sides() {
   auto opened = open_log();
@@ -82,20 +66,20 @@ void run_guide(const stretch::Guide& guide, std::chrono::steady_clock::time_poin
 }  // namespace
 
 int stretch_command(const Args& args, const config::Environment& env) {
+  static constexpr Option kOptions[] = {{"notify"}, {"config", true}};
+  constexpr const char* kUsage = "usage: sitstretch stretch [--notify] [--config FILE]";
+  auto parsed = parse_options(args, kOptions, kUsage);
+  if (auto* error = std::get_if<std::string>(&parsed)) return fail(kBadInput, *error);
+  if (!std::get<ParsedArgs>(parsed).operands.empty()) return fail(kBadInput, kUsage);
   std::optional<std::filesystem::path> config_file;
   bool notify = false;
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    if (args[i] == "--notify") {
-      notify = true;
-    } else if (args[i] == "--config" && i + 1 < args.size()) {
-      config_file = args[++i];
-    } else {
-      return fail(kBadInput, "usage: sitstretch stretch [--notify] [--config FILE]");
-    }
+  for (const auto& [name, value] : std::get<ParsedArgs>(parsed).options) {
+    notify = notify || name == "notify";
+    if (name == "config") config_file = value;
   }
-  bool running = false;
   if (notify) {
-    if (auto error = tell_daemon("stretch", running)) return fail(kFailed, *error);
+    const Answer answer = ask_daemon("stretch");
+    if (!answer.ok) return fail(kFailed, answer.error);
     std::printf("Follow the notifications.\n");
     return kOk;
   }
@@ -110,16 +94,16 @@ int stretch_command(const Args& args, const config::Environment& env) {
     std::printf("%s: %s\n", part.summary.c_str(), part.body.c_str());
   }
   // Recorded first, so leaving the guide early (Ctrl-C) still counts the stretch.
-  const auto error = tell_daemon("done", running);
-  std::printf(running && !error ? "\nRecorded the stretch.\n"
-                                : "\nsitstretchd is not running: nothing is recorded.\n");
+  const Answer recorded = ask_daemon("done");
+  std::printf(recorded.ok ? "\nRecorded the stretch.\n"
+                          : "\nsitstretchd is not running: nothing is recorded.\n");
   const stretch::Guide guide(core::Ms{0}, settings.hold,
                              stretch::first_side(settings.first_side, logged_sides()));
   run_guide(guide, std::chrono::steady_clock::now());
 
   const auto side = read_side();
-  if (side && running) {
-    tell_daemon("side " + std::string(core::to_string(*side)), running);
+  if (side && recorded.answered) {
+    ask_daemon("side " + std::string(core::to_string(*side)));
     std::printf("Recorded: %s.\n",
                 side == core::Side::even
                     ? "about the same"

@@ -1,10 +1,13 @@
 #include "cli/when.hpp"
 
+#include <sys/time.h>
+
 #include <cstdio>
 #include <ctime>
 #include <string>
 
 #include "core/duration_text.hpp"
+#include "stats/local_day.hpp"
 
 namespace sitstretch::cli {
 namespace {
@@ -16,13 +19,12 @@ std::optional<std::int64_t> local_to_utc_ms(tm local) {
   return static_cast<std::int64_t>(t) * 1000;
 }
 
-std::optional<std::int64_t> midnight(std::int64_t now_utc_ms, int days_back) {
-  const time_t now = static_cast<time_t>(now_utc_ms / 1000);
-  tm local{};
-  localtime_r(&now, &local);
-  local.tm_hour = local.tm_min = local.tm_sec = 0;
-  local.tm_mday -= days_back;
-  return local_to_utc_ms(local);
+// Local midnight days_back days before the day containing now. Days are walked, not multiplied:
+// a day of a DST change lasts 23 or 25 hours.
+std::int64_t midnight(std::int64_t now_utc_ms, int days_back) {
+  stats::LocalDay day = stats::local_day_of(core::Ms(now_utc_ms));
+  for (int i = 0; i < days_back; ++i) day = stats::local_day_of(day.start - core::Ms(1));
+  return day.start.count();
 }
 
 }  // namespace
@@ -56,6 +58,12 @@ std::optional<std::int64_t> parse_when(std::string_view text, std::int64_t now_u
   local.tm_year -= 1900;
   local.tm_mon -= 1;
   return local_to_utc_ms(local);
+}
+
+std::int64_t wall_now_ms() {
+  timeval tv{};
+  gettimeofday(&tv, nullptr);
+  return static_cast<std::int64_t>(tv.tv_sec) * 1000 + tv.tv_usec / 1000;
 }
 
 }  // namespace sitstretch::cli

@@ -12,4 +12,7 @@ namespace sitstretch::cli {
 // Returns UTC milliseconds since the epoch.
 std::optional<std::int64_t> parse_when(std::string_view text, std::int64_t now_utc_ms);
 
+// Now, UTC epoch milliseconds.
+std::int64_t wall_now_ms();
+
 }  // namespace sitstretch::cli

@@ -1,30 +1,17 @@
 #pragma once
 
 #include <cstdint>
-#include <map>
-#include <optional>
 #include <string>
 #include <string_view>
-#include <variant>
 
+// The daemon's side of JSON: it only writes flat objects (replies, records), so it carries this
+// small writer rather than a JSON library. Readers (the CLI, the tests) use nlohmann-json.
 namespace sitstretch::control {
-
-// A JSON scalar as the control protocol uses it. Numbers written without a fraction or exponent
-// that fit in 64 bits read as std::int64_t, all others as double.
-using JsonValue = std::variant<std::nullptr_t, bool, std::int64_t, double, std::string>;
-
-// A flat JSON object: every value is a scalar. Keys are unique.
-using FlatJson = std::map<std::string, JsonValue, std::less<>>;
 
 // Returns text as a JSON string literal, quotes included. Quotes, backslashes and control
 // characters are escaped; valid UTF-8 passes through unchanged and each byte of an invalid UTF-8
 // sequence becomes U+FFFD, so the result is always valid JSON on a single line.
 std::string json_quote(std::string_view text);
-
-// Parses one flat JSON object ("{...}", whitespace around it allowed). Returns nullopt for
-// anything else: nested objects or arrays, duplicate keys, invalid escapes or numbers, raw
-// control characters in strings, lone surrogates, trailing text.
-std::optional<FlatJson> parse_flat_json(std::string_view text);
 
 // Builds one flat JSON object, keys in the order they are added. Values are written as given;
 // the caller keeps keys unique.

@@ -1,5 +1,6 @@
-// `sitstretch replay` and `sitstretch config`, run as a user runs them: the real binary, real
-// files, exit codes and messages.
+// `sitstretch replay`, `config` and the options of every command, run as a user runs them: the real
+// binary, real files, exit codes and messages.
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 #include "run_command.hpp"
@@ -166,4 +167,47 @@ TEST_CASE("sitstretchd has help and version and refuses unknown arguments") {
   auto bad = run_command({SITSTRETCH_DAEMON, "--frobnicate"});
   CHECK(bad.exit_code == 2);
   CHECK(bad.err == "sitstretchd: unknown argument --frobnicate; see sitstretchd --help\n");
+}
+
+TEST_CASE("options take their value after = as well: stats --days=3, log --since=...") {
+  Cli cli;  // no log yet: every day shows, empty
+  auto lines = [](const CommandResult& r) { return std::count(r.out.begin(), r.out.end(), '\n'); };
+  const CommandResult days = cli.run({"stats", "--days=3", "--csv"});
+  CHECK(days.exit_code == 0);
+  CHECK(days.err.empty());
+  CHECK(lines(days) == 5);  // header, three days, total
+  CHECK(days.out == cli.run({"stats", "--days", "3", "--csv"}).out);
+  const CommandResult since = cli.run({"stats", "--since=yesterday", "--csv"});
+  CHECK(since.exit_code == 0);
+  CHECK(lines(since) == 4);  // header, yesterday, today, total
+  const CommandResult log = cli.run({"log", "--since=2h", "--until=1h", "--csv"});
+  CHECK(log.exit_code == 0);
+  CHECK(log.out == "t,event,sitting_s,attempt,prompted,until,since,away_s,side\n");
+}
+
+TEST_CASE("an unknown option or a missing value: one line naming it, exit 2") {
+  Cli cli;
+  const std::string stats_usage =
+      "usage: sitstretch stats [--days N | --since DATE] [--json | --csv]\n";
+  const CommandResult unknown = cli.run({"stats", "--frobnicate=3"});
+  CHECK(unknown.exit_code == 2);
+  CHECK(unknown.err == "sitstretch: unknown option --frobnicate; " + stats_usage);
+  const CommandResult missing = cli.run({"stats", "--json", "--days"});
+  CHECK(missing.exit_code == 2);
+  CHECK(missing.err == "sitstretch: --days needs a value; " + stats_usage);
+  const CommandResult bad = cli.run({"stats", "--since=someday"});
+  CHECK(bad.exit_code == 2);
+  CHECK(bad.err ==
+        "sitstretch: --since: expected today, yesterday or YYYY-MM-DD, got \"someday\"\n");
+  const CommandResult flag = cli.run({"status", "--json=yes"});
+  CHECK(flag.exit_code == 2);
+  CHECK(flag.err == "sitstretch: --json takes no value; usage: sitstretch status [--json]\n");
+  const CommandResult replay = cli.run({"replay", "-", "--config"});
+  CHECK(replay.exit_code == 2);
+  CHECK(replay.err.starts_with("sitstretch: --config needs a value; usage: sitstretch replay"));
+  const CommandResult report = cli.run({"report", "-o"});
+  CHECK(report.exit_code == 2);
+  CHECK(report.err.starts_with("sitstretch: -o needs a value; usage: sitstretch report"));
+  CHECK(cli.run({"pause", "--until=5"}).err ==
+        "sitstretch: unknown option --until; see sitstretch --help\n");
 }
