@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <stdexcept>
 #include <thread>
@@ -100,7 +101,7 @@ std::vector<std::string> Desktop::notifications(const std::string& method) const
   s << in.rdbuf();
   std::vector<std::string> calls;
   for (const auto& line : lines_of(s.str())) {
-    if (line.find("\"method\":\"" + method + "\"") != std::string::npos) calls.push_back(line);
+    if (json_text(line, "method") == method) calls.push_back(line);
   }
   return calls;
 }
@@ -127,26 +128,26 @@ int Desktop::count(const std::string& event) const {
   return n;
 }
 
+namespace {
+
+// The object on line, or null when it is not one.
+nlohmann::json object_of(const std::string& line) {
+  nlohmann::json parsed = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+  return parsed.is_object() ? parsed : nlohmann::json();
+}
+
+}  // namespace
+
 long json_number(const std::string& line, const std::string& key) {
-  const auto at = line.find("\"" + key + "\":");
-  if (at == std::string::npos) return -1;
-  return std::stol(line.substr(at + key.size() + 3));
+  const nlohmann::json object = object_of(line);
+  const auto it = object.find(key);
+  return it != object.end() && it->is_number_integer() ? it->get<long>() : -1;
 }
 
 std::string json_text(const std::string& line, const std::string& key) {
-  const std::string start = "\"" + key + "\":\"";
-  const auto at = line.find(start);
-  if (at == std::string::npos) return "";
-  std::string value;
-  for (auto i = at + start.size(); i < line.size() && line[i] != '"'; ++i) {
-    if (line[i] == '\\' && i + 1 < line.size()) {
-      const char c = line[++i];
-      value += c == 'n' ? '\n' : c == 't' ? '\t' : c;
-    } else {
-      value += line[i];
-    }
-  }
-  return value;
+  const nlohmann::json object = object_of(line);
+  const auto it = object.find(key);
+  return it != object.end() && it->is_string() ? it->get<std::string>() : "";
 }
 
 }  // namespace sitstretch::test

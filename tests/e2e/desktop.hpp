@@ -59,7 +59,8 @@ class Desktop {
   std::optional<ChildProcess> daemon_;
 };
 
-// Reads a number or a string field from one flat JSON line, for assertions.
+// Reads an integer or a string field of the JSON object on line (nlohmann-json), for assertions:
+// -1 or "" when line is not an object or the field is missing or of another type.
 long json_number(const std::string& line, const std::string& key);
 std::string json_text(const std::string& line, const std::string& key);
 
