@@ -7,6 +7,8 @@
 #include <cstdlib>
 #include <fstream>
 #include <memory>
+#include <nlohmann/json.hpp>
+#include <optional>
 #include <stdexcept>
 
 namespace sitstretch::test {
@@ -29,65 +31,39 @@ GDBusConnection* session_connection() {
 
 namespace {
 
-// The position just after `"key":`, or npos.
-std::size_t value_at(const std::string& line, const std::string& key) {
-  const std::string needle = "\"" + key + "\":";
-  const std::size_t at = line.find(needle);
-  return at == std::string::npos ? at : at + needle.size();
-}
-
-// Parses the JSON string starting at line[at] == '"'; sets `end` past its closing quote.
-std::string parse_string(const std::string& line, std::size_t at, std::size_t& end) {
-  std::string out;
-  std::size_t i = at + 1;
-  for (; i < line.size() && line[i] != '"'; ++i) {
-    if (line[i] != '\\') {
-      out += line[i];
-      continue;
-    }
-    const char c = line[++i];
-    if (c == 'n') {
-      out += '\n';
-    } else if (c == 't') {
-      out += '\t';
-    } else if (c == 'u') {
-      out += static_cast<char>(std::stoi(line.substr(i + 1, 4), nullptr, 16));
-      i += 4;
-    } else {
-      out += c;
-    }
+// The value of key in the logged call: at the top of the object, else in an object inside it
+// (the hints); nullopt when absent or when the line is not a JSON object.
+std::optional<nlohmann::json> field(const std::string& line, const std::string& key) {
+  const nlohmann::json call = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+  if (!call.is_object()) return std::nullopt;
+  if (const auto it = call.find(key); it != call.end()) return *it;
+  for (const auto& [name, value] : call.items()) {
+    if (value.is_object() && value.contains(key)) return value.at(key);
   }
-  end = i + 1;
-  return out;
+  return std::nullopt;
 }
 
 }  // namespace
 
 std::string LoggedCall::text(const std::string& key) const {
-  const std::size_t at = value_at(line, key);
-  if (at == std::string::npos || line[at] != '"') return "";
-  std::size_t end;
-  return parse_string(line, at, end);
+  const auto value = field(line, key);
+  return value && value->is_string() ? value->get<std::string>() : "";
 }
 
 long LoggedCall::number(const std::string& key) const {
-  const std::size_t at = value_at(line, key);
-  return at == std::string::npos ? -1 : std::strtol(line.c_str() + at, nullptr, 10);
+  const auto value = field(line, key);
+  return value && value->is_number_integer() ? value->get<long>() : -1;
 }
 
 bool LoggedCall::has(const std::string& key) const {
-  return value_at(line, key) != std::string::npos;
+  return field(line, key).has_value();
 }
 
 std::vector<std::string> LoggedCall::actions() const {
+  const auto value = field(line, "actions");
+  if (!value || !value->is_array()) return {};
   std::vector<std::string> out;
-  std::size_t at = value_at(line, "actions");
-  if (at == std::string::npos) return out;
-  ++at;  // '['
-  while (at < line.size() && line[at] == '"') {
-    out.push_back(parse_string(line, at, at));
-    if (line[at] == ',') ++at;
-  }
+  for (const auto& word : *value) out.push_back(word.is_string() ? word.get<std::string>() : "");
   return out;
 }
 

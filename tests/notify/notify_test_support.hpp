@@ -28,7 +28,7 @@ GDBusConnection* session_connection();
 struct LoggedCall {
   std::string line;
   std::string method() const { return text("method"); }
-  // The string value of "key" (first occurrence), unescaped; "" if absent.
+  // The string value of "key", at the top or in the hints, unescaped; "" if absent.
   std::string text(const std::string& key) const;
   // The number value of "key"; -1 if absent.
   long number(const std::string& key) const;
