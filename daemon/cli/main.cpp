@@ -39,6 +39,7 @@ Without a daemon:
 Options:
   -h, --help      show this help
   -V, --version   show the version
+An option's value follows it or comes after = (--days 3, --days=3).
 
 Exit status: 0 success, 1 the daemon is not running or refused, 2 bad input.
 See sitstretch(1).
