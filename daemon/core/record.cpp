@@ -6,7 +6,7 @@
 namespace sitstretch::core {
 namespace {
 
-constexpr std::array<std::pair<RecordKind, std::string_view>, 11> kKindNames{{
+constexpr std::array<std::pair<RecordKind, std::string_view>, 13> kKindNames{{
     {RecordKind::prompt, "prompt"},
     {RecordKind::accepted, "accepted"},
     {RecordKind::snoozed, "snoozed"},
@@ -18,6 +18,8 @@ constexpr std::array<std::pair<RecordKind, std::string_view>, 11> kKindNames{{
     {RecordKind::paused, "paused"},
     {RecordKind::resumed, "resumed"},
     {RecordKind::side, "side"},
+    {RecordKind::busy, "busy"},
+    {RecordKind::free, "free"},
 }};
 
 constexpr std::array<std::pair<Side, std::string_view>, 3> kSideNames{{

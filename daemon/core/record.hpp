@@ -3,6 +3,7 @@
 #include <optional>
 #include <string_view>
 
+#include "core/busy.hpp"
 #include "core/time.hpp"
 
 namespace sitstretch::core {
@@ -22,6 +23,8 @@ enum class RecordKind {
   paused,
   resumed,
   side,
+  busy,
+  free,
 };
 
 // One record. Which fields are meaningful depends on kind (SPEC §3); the rest stay zero.
@@ -35,6 +38,7 @@ struct Record {
   Ms since{};                 // away: when the absence began
   Ms away{};                  // back: length of the absence
   Side side = Side::even;     // side
+  BusyReason reason = BusyReason::dnd;  // busy, free
   bool operator==(const Record&) const = default;
 };
 

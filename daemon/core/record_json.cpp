@@ -74,6 +74,10 @@ std::string to_json(const Record& r, const TimeFormat& format) {
     case RecordKind::side:
       key("side", "\"" + std::string(to_string(r.side)) + "\"");
       break;
+    case RecordKind::busy:
+    case RecordKind::free:
+      key("reason", "\"" + std::string(to_string(r.reason)) + "\"");
+      break;
   }
   out += '}';
   return out;

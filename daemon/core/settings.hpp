@@ -2,6 +2,7 @@
 
 #include <vector>
 
+#include "core/busy.hpp"
 #include "core/time.hpp"
 
 namespace sitstretch::core {
@@ -28,6 +29,8 @@ struct Settings {
   Ms hold{};
   FirstSide first_side = FirstSide::automatic;
   std::vector<QuietRange> quiet;
+  BusyReasons busy_when;  // the reasons that hold prompts (rule 9)
+  Ms max_defer{};         // how long a prompt is held at most while busy
   bool operator==(const Settings&) const = default;
 };
 

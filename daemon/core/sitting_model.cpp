@@ -12,7 +12,7 @@ SittingModel::SittingModel(Settings settings) : settings_(std::move(settings)) {
 // No timer is stored: each deadline is derived from the state and the settings, so a reload
 // moves every running deadline with it. Timers due at the same instant fire in the order of the
 // Timer enum: a break first (it ends the bout, so a prompt due then never fires), the prompt
-// last.
+// last. A prompt held while busy fires max_defer after it fell due (rule 9).
 
 std::optional<SittingModel::Due> SittingModel::next_timer() const {
   std::optional<Due> best;
@@ -27,6 +27,7 @@ std::optional<SittingModel::Due> SittingModel::next_timer() const {
   if (hold_ == Hold::pause && !paused_) {
     if (auto end = quiet_end_after(now_)) consider(*end, Timer::quiet_ends);
   }
+  if (hold_ == Hold::busy) consider(fell_due_ + settings_.max_defer, Timer::defer_ends);
   if (auto at = prompt_due_at()) consider(*at, Timer::prompt_due);
   return best;
 }
@@ -73,6 +74,7 @@ void SittingModel::fire(Timer timer, Ms t, std::vector<Record>& out) {
       break;
     }
     case Timer::quiet_ends:
+    case Timer::defer_ends:
       release_hold(t, out);
       break;
     case Timer::prompt_due:
@@ -81,15 +83,20 @@ void SittingModel::fire(Timer timer, Ms t, std::vector<Record>& out) {
   }
 }
 
-// Rule 5: no prompt while locked or asleep; rules 6 and 7: none while paused or in quiet hours.
 void SittingModel::prompt_due(Ms t, std::vector<Record>& out) {
-  if (locked_ || asleep_) {
-    hold_ = Hold::lock;
-  } else if (suppressed(t)) {
-    hold_ = Hold::pause;
-  } else {
-    fire_prompt(t, out);
-  }
+  fell_due_ = t;
+  hold_ = hold_at(t);
+  if (hold_ == Hold::none) fire_prompt(t, out);
+}
+
+// What holds a prompt due at t. Rule 5: no prompt while locked or asleep; rules 6 and 7: none
+// while paused or in quiet hours; rule 9: none while busy, for max_defer at most. The first that
+// applies wins, so a lock outlasting busy holds the prompt until the unlock.
+SittingModel::Hold SittingModel::hold_at(Ms t) const {
+  if (locked_ || asleep_) return Hold::lock;
+  if (suppressed(t)) return Hold::pause;
+  if (busy_holds(t)) return Hold::busy;
+  return Hold::none;
 }
 
 void SittingModel::fire_prompt(Ms t, std::vector<Record>& out) {
@@ -122,20 +129,16 @@ void SittingModel::end_pause(Ms t, std::vector<Record>& out) {
 }
 
 // A prompt held by a pause or quiet hours comes repeat_after once both are over (rule 6); one
-// held by a lock or suspend comes at once (rule 5), unless a pause holds it further.
+// held by a lock, suspend or busy comes at once when that ends (rules 5 and 9), unless another
+// rule holds it further.
 void SittingModel::release_hold(Ms t, std::vector<Record>& out) {
+  if (hold_ == Hold::none) return;
   if (hold_ == Hold::pause) {
-    if (suppressed(t)) return;
-    hold_ = Hold::none;
-    schedule(DueAfter::repeat, t);
-  } else if (hold_ == Hold::lock) {
-    if (locked_ || asleep_) return;
-    if (suppressed(t)) {
-      hold_ = Hold::pause;
-      return;
-    }
-    fire_prompt(t, out);
+    if (!suppressed(t)) schedule(DueAfter::repeat, t);
+    return;
   }
+  hold_ = hold_at(t);
+  if (hold_ == Hold::none) fire_prompt(t, out);
 }
 
 void SittingModel::schedule(DueAfter after, Ms anchor) {
@@ -291,6 +294,7 @@ Outcome SittingModel::report_side(Ms now, Side side, std::vector<Record>& out) {
 void SittingModel::reconfigure(Settings settings, Ms now, std::vector<Record>& out) {
   advance(now, out);
   settings_ = std::move(settings);
+  apply_busy_when(out);
   // A snooze count above a lowered max_snoozes simply leaves none; deadlines that the new
   // settings put in the past fire now.
   advance(now, out);
@@ -365,6 +369,8 @@ Snapshot SittingModel::snapshot(Ms now) const {
   s.paused_until = pause_until_;
   s.quiet = quiet_at(now);
   s.next_prompt = prompt_due_at();
+  s.busy = busy_.held();
+  if (hold_ == Hold::busy) s.held_until = fell_due_ + settings_.max_defer;
   return s;
 }
 

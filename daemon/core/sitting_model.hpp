@@ -3,6 +3,7 @@
 #include <optional>
 #include <vector>
 
+#include "core/busy.hpp"
 #include "core/record.hpp"
 #include "core/settings.hpp"
 #include "core/time.hpp"
@@ -40,6 +41,8 @@ struct Snapshot {
   bool paused = false;
   std::optional<Ms> paused_until;  // end of a timed pause
   bool quiet = false;              // inside quiet hours
+  BusyReasons busy;                // the busy reasons holding prompts now (rule 9)
+  std::optional<Ms> held_until;    // when a prompt held while busy fires anyway (max_defer)
 };
 
 // The sitting model of SPEC §2: presence signals and user actions in, records and the next
@@ -65,7 +68,13 @@ class SittingModel {
   Outcome resume(Ms now, std::vector<Record>& out);
   Outcome report_side(Ms now, Side side, std::vector<Record>& out);
 
-  // Swaps in new settings; running deadlines are recomputed from them.
+  // A busy reason starts or ends (rule 9). A reason outside busy.when, a repeated start, or an
+  // end of a reason not held records nothing and holds nothing.
+  void busy_begins(BusyReason reason, Ms now, std::vector<Record>& out);
+  void busy_ends(BusyReason reason, Ms now, std::vector<Record>& out);
+
+  // Swaps in new settings; running deadlines are recomputed from them. Busy reasons that a new
+  // busy.when drops end (`free`), reported ones it adds start (`busy`), at `now`.
   void reconfigure(Settings settings, Ms now, std::vector<Record>& out);
 
   // Local time of day at instant t is (t + offset) mod 24h; used only for quiet hours, so that
@@ -79,8 +88,15 @@ class SittingModel {
   const Settings& settings() const { return settings_; }
 
  private:
-  enum class Timer { break_starts, pause_ends, answer_runs_out, quiet_ends, prompt_due };
-  enum class Hold { none, lock, pause };  // why a prompt that fell due is waiting
+  enum class Timer {
+    break_starts,
+    pause_ends,
+    answer_runs_out,
+    quiet_ends,
+    defer_ends,
+    prompt_due
+  };
+  enum class Hold { none, lock, pause, busy };  // why a prompt that fell due is waiting
   enum class DueAfter { interval, snooze, repeat };
   struct Due {
     Ms at;
@@ -95,6 +111,10 @@ class SittingModel {
   void take_break(Ms t, std::vector<Record>& out);
   void end_pause(Ms t, std::vector<Record>& out);
   void release_hold(Ms t, std::vector<Record>& out);
+  Hold hold_at(Ms t) const;
+  bool busy_holds(Ms t) const;
+  void apply_busy_when(std::vector<Record>& out);
+  void record_busy(RecordKind kind, BusyReason reason, std::vector<Record>& out) const;
   void presence_changed(bool was_absent, Ms now, Ms absence_start, std::vector<Record>& out);
   void schedule(DueAfter after, Ms anchor);
   void resolve_episode();
@@ -124,6 +144,7 @@ class SittingModel {
   DueAfter due_after_ = DueAfter::interval;
   Ms due_anchor_{};
   Hold hold_ = Hold::none;
+  Ms fell_due_{};  // when the held prompt fell due; busy holds it until max_defer after that
 
   // The prompt episode.
   EpisodeState episode_ = EpisodeState::none;
@@ -133,6 +154,8 @@ class SittingModel {
 
   bool paused_ = false;
   std::optional<Ms> pause_until_;
+
+  BusyState busy_;
 };
 
 }  // namespace sitstretch::core

@@ -12,7 +12,7 @@
 namespace sitstretch::core {
 namespace {
 
-constexpr std::array<std::pair<std::string_view, TraceWord>, 14> kWords{{
+constexpr std::array<std::pair<std::string_view, TraceWord>, 16> kWords{{
     {"active", TraceWord::active},
     {"idle", TraceWord::idle},
     {"locked", TraceWord::locked},
@@ -26,6 +26,8 @@ constexpr std::array<std::pair<std::string_view, TraceWord>, 14> kWords{{
     {"pause", TraceWord::pause},
     {"resume", TraceWord::resume},
     {"side", TraceWord::side},
+    {"busy", TraceWord::busy},
+    {"free", TraceWord::free},
     {"end", TraceWord::end},
 }};
 
@@ -77,10 +79,13 @@ TraceLine parse_trace_line(std::string_view line) {
   if (word == kWords.end()) {
     return TraceError{"unknown event " + quoted(words[1]) +
                       "; expected active, idle, locked, unlocked, sleep, wake, done, snooze, "
-                      "skip, dismiss, pause [DURATION], resume, side left|right|even or end"};
+                      "skip, dismiss, pause [DURATION], resume, side left|right|even, "
+                      "busy REASON, free REASON or end"};
   }
   e.word = word->second;
-  const std::size_t max_words = (e.word == TraceWord::pause || e.word == TraceWord::side) ? 3 : 2;
+  const bool takes_argument = e.word == TraceWord::pause || e.word == TraceWord::side ||
+                              e.word == TraceWord::busy || e.word == TraceWord::free;
+  const std::size_t max_words = takes_argument ? 3 : 2;
   if (words.size() > max_words) {
     return TraceError{"unexpected " + quoted(words[max_words]) + " after " + quoted(words[1])};
   }
@@ -95,6 +100,14 @@ TraceLine parse_trace_line(std::string_view line) {
     auto side = words.size() == 3 ? side_from_string(words[2]) : std::nullopt;
     if (!side) return TraceError{"expected side left, right or even"};
     e.side = *side;
+  }
+  if (e.word == TraceWord::busy || e.word == TraceWord::free) {
+    auto reason = words.size() == 3 ? busy_reason_from_string(words[2]) : std::nullopt;
+    if (!reason) {
+      return TraceError{"expected " + std::string(words[1]) + " dnd, fullscreen, camera or user" +
+                        (words.size() == 3 ? ", got " + quoted(words[2]) : std::string())};
+    }
+    e.reason = *reason;
   }
   return e;
 }
@@ -176,6 +189,12 @@ std::optional<TraceError> Replay::apply(const TraceEvent& e, std::vector<Record>
       break;
     case TraceWord::side:
       outcome = model_.report_side(e.at, e.side, out);
+      break;
+    case TraceWord::busy:
+      model_.busy_begins(e.reason, e.at, out);
+      break;
+    case TraceWord::free:
+      model_.busy_ends(e.reason, e.at, out);
       break;
     case TraceWord::end:
       model_.advance(e.at, out);

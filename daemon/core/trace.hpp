@@ -11,7 +11,8 @@
 
 namespace sitstretch::core {
 
-// The words of a trace line (SPEC §5): the presence signals, the user actions and `end`.
+// The words of a trace line (SPEC §5): the presence signals, the user actions, the busy changes
+// and `end`.
 enum class TraceWord {
   active,
   idle,
@@ -26,14 +27,17 @@ enum class TraceWord {
   pause,
   resume,
   side,
+  busy,
+  free,
   end,
 };
 
 struct TraceEvent {
   Ms at{};
   TraceWord word = TraceWord::end;
-  std::optional<Ms> duration;  // pause
-  Side side = Side::even;      // side
+  std::optional<Ms> duration;           // pause
+  Side side = Side::even;               // side
+  BusyReason reason = BusyReason::dnd;  // busy, free
 };
 
 // What is wrong with a line, as a phrase for "FILE:LINE: <message>".

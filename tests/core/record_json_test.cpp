@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 using namespace std::chrono_literals;
+using sitstretch::core::BusyReason;
 using sitstretch::core::decimal_seconds;
 using sitstretch::core::Ms;
 using sitstretch::core::Record;
@@ -52,4 +53,19 @@ TEST_CASE("Every kind has its keys, in order, durations in whole seconds") {
         R"({"t":61.5,"event":"resumed","until":90})");
   CHECK(json(RecordKind::side, [](Record& r) { r.side = Side::left; }) ==
         R"({"t":61.5,"event":"side","side":"left"})");
+  CHECK(json(RecordKind::busy, [](Record& r) { r.reason = BusyReason::fullscreen; }) ==
+        R"({"t":61.5,"event":"busy","reason":"fullscreen"})");
+  CHECK(json(RecordKind::free, [](Record& r) { r.reason = BusyReason::camera; }) ==
+        R"({"t":61.5,"event":"free","reason":"camera"})");
+}
+
+TEST_CASE("Busy reasons and record kinds read back from their names") {
+  for (BusyReason r : sitstretch::core::kBusyReasons) {
+    CHECK(sitstretch::core::busy_reason_from_string(sitstretch::core::to_string(r)) == r);
+  }
+  CHECK(sitstretch::core::to_string(BusyReason::dnd) == "dnd");
+  CHECK(sitstretch::core::to_string(BusyReason::user) == "user");
+  CHECK_FALSE(sitstretch::core::busy_reason_from_string("meeting"));
+  CHECK(sitstretch::core::record_kind_from_string("busy") == RecordKind::busy);
+  CHECK(sitstretch::core::record_kind_from_string("free") == RecordKind::free);
 }

@@ -20,6 +20,8 @@ core::Settings spec_defaults() {
   s.repeat_after = 5min;
   s.guided = true;
   s.hold = 30s;
+  s.busy_when = core::BusyReasons::all();
+  s.max_defer = 1h;
   return s;
 }
 

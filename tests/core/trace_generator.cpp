@@ -10,9 +10,10 @@
 namespace sitstretch::test {
 namespace {
 
-constexpr std::array<const char*, 16> kWords{
-    "active", "active", "active", "idle", "idle",    "locked", "unlocked", "sleep",
-    "wake",   "done",   "snooze", "skip", "dismiss", "pause",  "resume",   "side"};
+constexpr std::array<const char*, 20> kWords{"active", "active",   "active",  "idle",  "idle",
+                                             "locked", "unlocked", "sleep",   "wake",  "done",
+                                             "snooze", "skip",     "dismiss", "pause", "resume",
+                                             "side",   "busy",     "busy",    "free",  "free"};
 
 std::string argument(const std::string& word, std::mt19937& rng) {
   if (word == "pause") {
@@ -22,6 +23,10 @@ std::string argument(const std::string& word, std::mt19937& rng) {
   if (word == "side") {
     const std::array<const char*, 3> sides{" left", " right", " even"};
     return sides[rng() % sides.size()];
+  }
+  if (word == "busy" || word == "free") {
+    const std::array<const char*, 4> reasons{" dnd", " fullscreen", " camera", " user"};
+    return reasons[rng() % reasons.size()];
   }
   return "";
 }

@@ -6,6 +6,7 @@
 #include "scenario.hpp"
 
 using namespace std::chrono_literals;
+using sitstretch::core::BusyReason;
 using sitstretch::core::Ms;
 using sitstretch::core::parse_trace_line;
 using sitstretch::core::Side;
@@ -44,6 +45,10 @@ TEST_CASE("Lines carry a time, a word and an argument") {
   CHECK(event_of("3 side right").side == Side::right);
   CHECK(event_of("3 pause").duration == std::nullopt);
   CHECK(event_of("7\tend\r").word == TraceWord::end);
+  CHECK(event_of("4 busy camera").word == TraceWord::busy);
+  CHECK(event_of("4 busy camera").reason == BusyReason::camera);
+  CHECK(event_of("5 free user").word == TraceWord::free);
+  CHECK(event_of("5 free user").reason == BusyReason::user);
 }
 
 TEST_CASE("Malformed lines say what was expected") {
@@ -59,6 +64,9 @@ TEST_CASE("Malformed lines say what was expected") {
   CHECK(error_of("5 pause 0s").starts_with("expected a pause duration"));
   CHECK(error_of("5 side up") == "expected side left, right or even");
   CHECK(error_of("5 side") == "expected side left, right or even");
+  CHECK(error_of("5 busy") == "expected busy dnd, fullscreen, camera or user");
+  CHECK(error_of("5 free dnd2") == R"(expected free dnd, fullscreen, camera or user, got "dnd2")");
+  CHECK(error_of("5 busy DND") == R"(expected busy dnd, fullscreen, camera or user, got "DND")");
 }
 
 TEST_CASE("Time going backwards is an error naming the line") {
