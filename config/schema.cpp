@@ -8,7 +8,7 @@ namespace {
 
 using namespace std::chrono_literals;
 
-constexpr std::array<std::string_view, 4> kTables{"sitting", "prompt", "stretch", "quiet"};
+constexpr std::array<std::string_view, 5> kTables{"sitting", "prompt", "stretch", "quiet", "busy"};
 
 MaybeProblem apply_urgency(const toml::node& value, Config& config) {
   std::string_view word;
@@ -29,7 +29,7 @@ MaybeProblem apply_first_side(const toml::node& value, Config& config) {
 }
 
 // Ranges exactly as SPEC §4.
-constexpr std::array<KeySpec, 11> kKeys{{
+constexpr std::array<KeySpec, 13> kKeys{{
     {"sitting", "interval",
      [](const toml::node& v, Config& c) { return read_duration(v, c.model.interval, 10s, 4h); }},
     {"sitting", "break_after",
@@ -54,6 +54,10 @@ constexpr std::array<KeySpec, 11> kKeys{{
     {"stretch", "first_side", apply_first_side},
     {"quiet", "hours",
      [](const toml::node& v, Config& c) { return read_quiet_hours(v, c.model.quiet); }},
+    {"busy", "when",
+     [](const toml::node& v, Config& c) { return read_busy_reasons(v, c.model.busy_when); }},
+    {"busy", "max_defer",
+     [](const toml::node& v, Config& c) { return read_duration(v, c.model.max_defer, 1min, 8h); }},
 }};
 
 }  // namespace

@@ -155,4 +155,23 @@ MaybeProblem read_quiet_hours(const toml::node& value, std::vector<core::QuietRa
   return std::nullopt;
 }
 
+MaybeProblem read_busy_reasons(const toml::node& value, core::BusyReasons& out) {
+  constexpr std::string_view kShape = R"(a list of "dnd", "fullscreen", "camera" and "user")";
+  const auto* list = value.as_array();
+  if (list == nullptr) {
+    return problem_at(
+        value, "expected " + std::string(kShape) + ", got " + std::string(describe_type(value)));
+  }
+  core::BusyReasons reasons;
+  for (const toml::node& entry : *list) {
+    std::string_view word;
+    if (auto problem = read_word(entry, word, {"dnd", "fullscreen", "camera", "user"})) {
+      return problem;
+    }
+    reasons.add(*core::busy_reason_from_string(word));
+  }
+  out = reasons;
+  return std::nullopt;
+}
+
 }  // namespace sitstretch::config

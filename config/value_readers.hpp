@@ -42,4 +42,7 @@ MaybeProblem read_word(const toml::node& value, std::string_view& out,
 // A list of "HH:MM-HH:MM" strings.
 MaybeProblem read_quiet_hours(const toml::node& value, std::vector<core::QuietRange>& out);
 
+// A list of busy reasons: "dnd", "fullscreen", "camera", "user"; the empty list is allowed.
+MaybeProblem read_busy_reasons(const toml::node& value, core::BusyReasons& out);
+
 }  // namespace sitstretch::config

@@ -30,6 +30,8 @@ TEST_CASE("the defaults are the values SPEC §4 lists") {
   CHECK(d.model.hold == 30s);
   CHECK(d.model.first_side == core::FirstSide::automatic);
   CHECK(d.model.quiet.empty());
+  CHECK(d.model.busy_when == core::BusyReasons::all());
+  CHECK(d.model.max_defer == 1h);
 }
 
 TEST_CASE("the embedded defaults are the default.toml of the source tree") {
@@ -50,6 +52,8 @@ TEST_CASE("the defaults are whatever default.toml says, read independently with 
   CHECK(duration("sitting.break_after") == d.model.break_after);
   CHECK(duration("prompt.answer_within") == d.model.answer_within);
   CHECK(duration("stretch.hold") == d.model.hold);
+  CHECK(duration("busy.max_defer") == d.model.max_defer);
+  CHECK(table.at_path("busy.when").as_array()->size() == 4);
   CHECK(table.at_path("prompt.max_snoozes").value<int>() == d.model.max_snoozes);
   CHECK(table.at_path("stretch.guided").value<bool>() == d.model.guided);
   CHECK(table.at_path("prompt.urgency").value<std::string>() == "normal");

@@ -44,7 +44,8 @@ TEST_CASE("an unknown key with no near miss lists what the table allows") {
         "allowed keys in [sitting]: interval, break_after");
   CHECK(refuse("colour = \"red\"") ==
         "config.toml:1:1: unknown key \"colour\"; "
-        "every key belongs in one of the tables [sitting], [prompt], [stretch] and [quiet]");
+        "every key belongs in one of the tables [sitting], [prompt], [stretch], [quiet] and "
+        "[busy]");
 }
 
 TEST_CASE("a misspelt table is suggested too, and an unrelated one gets the list of tables") {
@@ -54,7 +55,7 @@ TEST_CASE("a misspelt table is suggested too, and an unrelated one gets the list
         R"(config.toml:1:2: unknown table "Prompts"; did you mean "prompt"?)");
   CHECK(refuse("[display]\n") ==
         "config.toml:1:2: unknown table \"display\"; "
-        "allowed tables are [sitting], [prompt], [stretch] and [quiet]");
+        "allowed tables are [sitting], [prompt], [stretch], [quiet] and [busy]");
 }
 
 TEST_CASE("a nested table inside a known table is an unknown key") {

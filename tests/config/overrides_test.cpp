@@ -32,6 +32,9 @@ hold = "45s"
 first_side = "left"
 [quiet]
 hours = ["12:00-13:00", "22:30-07:15"]
+[busy]
+when = ["camera"]
+max_defer = "2h30m"
 )");
   CHECK(c.model.interval == 90min);
   CHECK(c.model.break_after == 90s);
@@ -45,6 +48,9 @@ hours = ["12:00-13:00", "22:30-07:15"]
   CHECK(c.model.first_side == core::FirstSide::left);
   CHECK(c.model.quiet ==
         std::vector<core::QuietRange>{{12 * 60, 13 * 60}, {22 * 60 + 30, 7 * 60 + 15}});
+  CHECK(c.model.busy_when.has(core::BusyReason::camera));
+  CHECK_FALSE(c.model.busy_when.has(core::BusyReason::dnd));
+  CHECK(c.model.max_defer == 2h + 30min);
 }
 
 TEST_CASE("every word of the enumerated keys is accepted") {
@@ -93,7 +99,8 @@ TEST_CASE("every duration key accepts its bounds and refuses one second beyond")
                     Bounds{"prompt.snooze", "10s", "9s", "2h", "2h1s"},
                     Bounds{"prompt.answer_within", "5s", "4s", "30m", "30m1s"},
                     Bounds{"prompt.repeat_after", "10s", "9s", "2h", "7201s"},
-                    Bounds{"stretch.hold", "5s", "4s", "5m", "5m1s"});
+                    Bounds{"stretch.hold", "5s", "4s", "5m", "5m1s"},
+                    Bounds{"busy.max_defer", "1m", "59s", "8h", "8h0m1s"});
   auto line = [&](const char* value) { return std::string(b.key) + " = \"" + value + "\""; };
   auto allowed = std::string("; allowed ") + b.min + " to " + b.max;
   INFO(b.key);
