@@ -42,7 +42,7 @@ core::TimeFormat log_time_format() {
 }
 
 std::string_view csv_header() {
-  return "t,event,sitting_s,attempt,prompted,until,since,away_s,side";
+  return "t,event,sitting_s,attempt,prompted,until,since,away_s,side,reason";
 }
 
 std::string to_csv_row(const core::Record& r) {
@@ -60,7 +60,8 @@ std::string to_csv_row(const core::Record& r) {
   out += (has_until && r.until ? iso(*r.until) : "") + ",";
   out += (k == K::away ? iso(r.since) : "") + ",";
   out += (k == K::back ? whole_seconds(r.away) : "") + ",";
-  out += k == K::side ? core::to_string(r.side) : "";
+  out += std::string(k == K::side ? core::to_string(r.side) : "") + ",";
+  out += k == K::busy || k == K::free ? core::to_string(r.reason) : "";
   return out;
 }
 

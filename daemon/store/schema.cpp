@@ -104,15 +104,71 @@ CREATE TRIGGER records_delete_outdates_days AFTER DELETE ON records BEGIN
 END;
 )sql";
 
+// Version 4: the busy and free records of rule 9, with their reason. SQLite cannot change a
+// CHECK in place, so the records table is rebuilt with the same rows (ids kept, so the order of
+// records at one instant stays) and its indexes and triggers are made again. A log of version 1
+// as first released had no CHECKs; its rows were written to the same shape and now get them.
+constexpr const char* kVersion4 = R"sql(
+CREATE TABLE records_v4 (
+  id INTEGER PRIMARY KEY,
+  t_ms INTEGER NOT NULL,
+  event TEXT NOT NULL,
+  sitting_ms INTEGER NOT NULL,
+  attempt INTEGER,
+  prompted INTEGER,
+  until_ms INTEGER,
+  since_ms INTEGER,
+  away_ms INTEGER,
+  side TEXT,
+  reason TEXT,
+  CONSTRAINT known_event CHECK (event IN ('prompt', 'accepted', 'snoozed', 'skipped',
+    'dismissed', 'ignored', 'away', 'back', 'paused', 'resumed', 'side', 'busy', 'free')),
+  CONSTRAINT sitting_not_negative CHECK (sitting_ms >= 0),
+  CONSTRAINT attempt_iff_prompt CHECK ((attempt IS NOT NULL) = (event = 'prompt')),
+  CONSTRAINT attempt_from_1 CHECK (attempt >= 1),
+  CONSTRAINT prompted_iff_accepted_or_away CHECK
+    ((prompted IS NOT NULL) = (event IN ('accepted', 'away'))),
+  CONSTRAINT prompted_bool CHECK (prompted IN (0, 1)),
+  CONSTRAINT until_only_snoozed_paused_resumed CHECK
+    (until_ms IS NULL OR event IN ('snoozed', 'paused', 'resumed')),
+  CONSTRAINT since_iff_away CHECK ((since_ms IS NOT NULL) = (event = 'away')),
+  CONSTRAINT away_iff_back CHECK ((away_ms IS NOT NULL) = (event = 'back')),
+  CONSTRAINT away_not_negative CHECK (away_ms >= 0),
+  CONSTRAINT side_iff_side CHECK ((side IS NOT NULL) = (event = 'side')),
+  CONSTRAINT known_side CHECK (side IN ('left', 'right', 'even')),
+  CONSTRAINT reason_iff_busy_free CHECK ((reason IS NOT NULL) = (event IN ('busy', 'free'))),
+  CONSTRAINT known_reason CHECK (reason IN ('dnd', 'fullscreen', 'camera', 'user'))
+);
+INSERT INTO records_v4 (id, t_ms, event, sitting_ms, attempt, prompted, until_ms, since_ms,
+    away_ms, side)
+  SELECT id, t_ms, event, sitting_ms, attempt, prompted, until_ms, since_ms, away_ms, side
+  FROM records;
+DROP TABLE records;
+ALTER TABLE records_v4 RENAME TO records;
+CREATE INDEX records_t ON records (t_ms);
+CREATE INDEX records_event_t ON records (event, t_ms);
+CREATE TRIGGER records_insert_outdates_days AFTER INSERT ON records BEGIN
+  DELETE FROM day_stats
+    WHERE end_ms > min(NEW.t_ms, coalesce(NEW.since_ms, NEW.t_ms)) - NEW.sitting_ms;
+END;
+CREATE TRIGGER records_update_outdates_days AFTER UPDATE ON records BEGIN
+  DELETE FROM day_stats;
+END;
+CREATE TRIGGER records_delete_outdates_days AFTER DELETE ON records BEGIN
+  DELETE FROM day_stats;
+END;
+)sql";
+
 // Migration i takes the database from version i to i + 1. A later version appends a step here
 // (new tables, ALTER TABLE, or a table rebuild with copied rows); steps never change once
 // released.
 using Migration = std::optional<std::string> (*)(sqlite3* db);
 
-constexpr std::array<Migration, 3> kMigrations{
+constexpr std::array<Migration, 4> kMigrations{
     [](sqlite3* db) { return exec(db, kVersion1); },
     [](sqlite3* db) { return exec(db, kVersion2); },
     [](sqlite3* db) { return exec(db, kVersion3); },
+    [](sqlite3* db) { return exec(db, kVersion4); },
 };
 
 std::optional<std::string> run_steps(sqlite3* db) {

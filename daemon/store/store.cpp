@@ -64,7 +64,7 @@ std::optional<core::Signal> signal_from_word(std::string_view w) {
 
 // Which optional columns a kind fills (SPEC §3); the schema's CHECKs insist on the same shape.
 struct Columns {
-  bool attempt, prompted, until, since, away, side;
+  bool attempt, prompted, until, since, away, side, reason;
 };
 
 Columns columns_of(core::RecordKind k) {
@@ -74,7 +74,8 @@ Columns columns_of(core::RecordKind k) {
           k == K::snoozed || k == K::paused || k == K::resumed,
           k == K::away,
           k == K::back,
-          k == K::side};
+          k == K::side,
+          k == K::busy || k == K::free};
 }
 
 // Binds the half-open range [since, until); absent bounds become the ends of int64.
@@ -161,20 +162,20 @@ std::optional<std::string> Store::prepare() {
   insert_record_ = std::make_unique<Statement>(
       db_.get(),
       "INSERT INTO records (t_ms, event, sitting_ms, attempt, prompted, until_ms, since_ms, "
-      "away_ms, side) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+      "away_ms, side, reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
   insert_presence_ = std::make_unique<Statement>(
       db_.get(), "INSERT INTO presence (t_ms, signal, last_input_ms) VALUES (?1, ?2, ?3)");
   select_records_ = std::make_unique<Statement>(
       db_.get(),
-      "SELECT t_ms, event, sitting_ms, attempt, prompted, until_ms, since_ms, away_ms, side "
-      "FROM records WHERE t_ms >= ?1 AND t_ms < ?2 ORDER BY t_ms, id");
+      "SELECT t_ms, event, sitting_ms, attempt, prompted, until_ms, since_ms, away_ms, side, "
+      "reason FROM records WHERE t_ms >= ?1 AND t_ms < ?2 ORDER BY t_ms, id");
   count_records_ = std::make_unique<Statement>(
       db_.get(), "SELECT count(*) FROM records WHERE t_ms >= ?1 AND t_ms < ?2");
   // The same columns as select_records_, newest first through the (event, t_ms) index.
   select_latest_of_ = std::make_unique<Statement>(
       db_.get(),
-      "SELECT t_ms, event, sitting_ms, attempt, prompted, until_ms, since_ms, away_ms, side "
-      "FROM records WHERE event = ?1 AND t_ms >= ?2 ORDER BY t_ms DESC, id DESC LIMIT ?3");
+      "SELECT t_ms, event, sitting_ms, attempt, prompted, until_ms, since_ms, away_ms, side, "
+      "reason FROM records WHERE event = ?1 AND t_ms >= ?2 ORDER BY t_ms DESC, id DESC LIMIT ?3");
   select_presence_ = std::make_unique<Statement>(
       db_.get(),
       "SELECT t_ms, signal, last_input_ms FROM presence WHERE t_ms >= ?1 AND t_ms < ?2 "
@@ -198,6 +199,7 @@ bool Store::append(const core::Record& r) {
   if (has.since) s.bind(7, static_cast<std::int64_t>(r.since.count()));
   if (has.away) s.bind(8, static_cast<std::int64_t>(r.away.count()));
   if (has.side) s.bind(9, core::to_string(r.side));
+  if (has.reason) s.bind(10, core::to_string(r.reason));
   return finish_write(s, "record");
 }
 
@@ -284,6 +286,7 @@ std::vector<core::Record> Store::read_records(Statement& s, std::size_t expected
     r.since = core::Ms(s.column_int(6));
     r.away = core::Ms(s.column_int(7));
     r.side = core::side_from_string(s.column_text(8)).value_or(core::Side::even);
+    r.reason = core::busy_reason_from_string(s.column_text(9)).value_or(core::BusyReason::dnd);
     out.push_back(r);
   }
   if (rc != SQLITE_DONE) log_read_failure(s, "records");

@@ -86,7 +86,7 @@ TEST_CASE("stats and log with no log yet show empty days and no records, and cre
   const CommandResult log = run_command({SITSTRETCH_STATS_CLI, "log", "--all", "--csv"}, "",
                                         {"XDG_STATE_HOME=" + dir.path()});
   CHECK(log.exit_code == 0);
-  CHECK(log.out == "t,event,sitting_s,attempt,prompted,until,since,away_s,side\n");
+  CHECK(log.out == "t,event,sitting_s,attempt,prompted,until,since,away_s,side,reason\n");
   CHECK(std::filesystem::is_empty(dir.path()));
 }
 

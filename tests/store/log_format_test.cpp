@@ -64,7 +64,7 @@ TEST_CASE("a snooze prints its until as epoch seconds") {
 
 TEST_CASE("CSV rows carry each kind's fields in the header's columns") {
   ScopedTimeZone zone("Europe/Berlin");
-  CHECK(csv_header() == "t,event,sitting_s,attempt,prompted,until,since,away_s,side");
+  CHECK(csv_header() == "t,event,sitting_s,attempt,prompted,until,since,away_s,side,reason");
   const Ms t(kNov25Noon);
   auto row = [t](RecordKind kind, auto&& fill) {
     Record r;
@@ -76,20 +76,24 @@ TEST_CASE("CSV rows carry each kind's fields in the header's columns") {
   };
   auto none = [](Record&) {};
   const std::string at = "2026-11-25T13:00:00+01:00";
-  CHECK(row(RecordKind::prompt, [](Record& r) { r.attempt = 2; }) == at + ",prompt,2700,2,,,,,");
+  CHECK(row(RecordKind::prompt, [](Record& r) { r.attempt = 2; }) == at + ",prompt,2700,2,,,,,,");
   CHECK(row(RecordKind::accepted, [](Record& r) { r.prompted = false; }) ==
-        at + ",accepted,2700,,false,,,,");
+        at + ",accepted,2700,,false,,,,,");
   CHECK(row(RecordKind::snoozed, [t](Record& r) { r.until = t + 10min; }) ==
-        at + ",snoozed,,,,2026-11-25T13:10:00+01:00,,,");
-  CHECK(row(RecordKind::dismissed, none) == at + ",dismissed,2700,,,,,,");
+        at + ",snoozed,,,,2026-11-25T13:10:00+01:00,,,,");
+  CHECK(row(RecordKind::dismissed, none) == at + ",dismissed,2700,,,,,,,");
   CHECK(row(RecordKind::away, [t](Record& r) {
           r.since = t - 5min;
           r.prompted = true;
-        }) == at + ",away,2700,,true,,2026-11-25T12:55:00+01:00,,");
-  CHECK(row(RecordKind::back, [](Record& r) { r.away = 8min + 20s; }) == at + ",back,,,,,,500,");
-  CHECK(row(RecordKind::paused, none) == at + ",paused,,,,,,,");
+        }) == at + ",away,2700,,true,,2026-11-25T12:55:00+01:00,,,");
+  CHECK(row(RecordKind::back, [](Record& r) { r.away = 8min + 20s; }) == at + ",back,,,,,,500,,");
+  CHECK(row(RecordKind::paused, none) == at + ",paused,,,,,,,,");
   CHECK(row(RecordKind::side, [](Record& r) { r.side = core::Side::right; }) ==
-        at + ",side,,,,,,,right");
+        at + ",side,,,,,,,right,");
+  CHECK(row(RecordKind::busy, [](Record& r) { r.reason = core::BusyReason::camera; }) ==
+        at + ",busy,,,,,,,,camera");
+  CHECK(row(RecordKind::free, [](Record& r) { r.reason = core::BusyReason::dnd; }) ==
+        at + ",free,,,,,,,,dnd");
 }
 
 TEST_CASE("to_utc moves instants by the offset and leaves durations alone") {

@@ -64,6 +64,34 @@ bool has_index(const std::filesystem::path& file, const std::string& name) {
                              name + "'") == 1;
 }
 
+// Version 3 as released: version 2 and the per-day statistics kept for finished days, with the
+// triggers that throw them away when a record can change them.
+const std::string kReleasedVersion3 = kReleasedVersion2 + R"sql(
+CREATE TABLE day_stats (end_ms INTEGER NOT NULL, start_ms INTEGER NOT NULL,
+  counting INTEGER NOT NULL, sitting_ms INTEGER NOT NULL, bouts INTEGER NOT NULL,
+  longest_bout_ms INTEGER NOT NULL, break_prompts INTEGER NOT NULL,
+  repeated_prompts INTEGER NOT NULL, accepted INTEGER NOT NULL, own_stretches INTEGER NOT NULL,
+  postponed INTEGER NOT NULL, skipped INTEGER NOT NULL, dismissed INTEGER NOT NULL,
+  ignored INTEGER NOT NULL, natural_breaks INTEGER NOT NULL, prompted_breaks INTEGER NOT NULL,
+  resolved INTEGER NOT NULL, complied INTEGER NOT NULL, tighter_left INTEGER NOT NULL,
+  tighter_right INTEGER NOT NULL, tighter_even INTEGER NOT NULL,
+  bout_from_before_ms INTEGER NOT NULL, bout_into_next_ms INTEGER NOT NULL,
+  PRIMARY KEY (end_ms, start_ms)) WITHOUT ROWID;
+CREATE TRIGGER records_insert_outdates_days AFTER INSERT ON records BEGIN
+  DELETE FROM day_stats
+    WHERE end_ms > min(NEW.t_ms, coalesce(NEW.since_ms, NEW.t_ms)) - NEW.sitting_ms;
+END;
+CREATE TRIGGER records_update_outdates_days AFTER UPDATE ON records BEGIN
+  DELETE FROM day_stats;
+END;
+CREATE TRIGGER records_delete_outdates_days AFTER DELETE ON records BEGIN
+  DELETE FROM day_stats;
+END;
+INSERT INTO day_stats VALUES (1795647600000, 1795561200000, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0);
+PRAGMA user_version = 3;
+)sql";
+
 // How to make a log of each earlier version, with the rows it holds (version 0: no file yet).
 struct Earlier {
   int version;
@@ -76,13 +104,14 @@ const std::vector<Earlier>& earlier_versions() {
       {0, [](const std::filesystem::path&) {}, 0},
       {1, [](const std::filesystem::path& f) { run_sql(f, kReleasedVersion1); }, 3},
       {2, [](const std::filesystem::path& f) { run_sql(f, kReleasedVersion2.c_str()); }, 3},
+      {3, [](const std::filesystem::path& f) { run_sql(f, kReleasedVersion3.c_str()); }, 3},
   };
   return kEarlier;
 }
 
 TEST_CASE("there is a fixture for every earlier schema version") {
   CHECK(earlier_versions().size() == static_cast<std::size_t>(latest_schema_version()));
-  CHECK(latest_schema_version() == 3);
+  CHECK(latest_schema_version() == 4);
 }
 
 TEST_CASE("a log of every earlier version migrates to the latest and keeps its rows") {
@@ -98,11 +127,51 @@ TEST_CASE("a log of every earlier version migrates to the latest and keeps its r
       INFO(index);
       CHECK(has_index(dir.log(), index));
     }
-    CHECK(query_int(dir.log(), "SELECT count(*) FROM day_stats") == 0);
     CHECK(query_int(dir.log(),
                     "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND "
                     "tbl_name = 'records'") == 3);
+    // Busy records, new in version 4, can be written and read back.
+    store = open_ok(dir.log());
+    core::Record busy;
+    busy.kind = core::RecordKind::busy;
+    busy.t = core::Ms(1795609000000);
+    busy.reason = core::BusyReason::camera;
+    REQUIRE(store->append(busy));
+    const auto read = store->records({}, {});
+    REQUIRE(read.size() == e.records + 1);
+    CHECK(read.back() == busy);
   }
+}
+
+TEST_CASE("the rebuilt records table keeps ids, and its triggers still throw kept days away") {
+  TempDir dir;
+  run_sql(dir.log(), kReleasedVersion3.c_str());
+  open_ok(dir.log()).reset();
+  CHECK(query_int(dir.log(), "SELECT group_concat(id) = '1,2,3' FROM records") == 1);
+  // The migration itself leaves the kept day alone: no record changed.
+  CHECK(query_int(dir.log(), "SELECT count(*) FROM day_stats") == 1);
+  run_sql(dir.log(),
+          "INSERT INTO records (t_ms, event, sitting_ms, reason) "
+          "VALUES (1795608500000, 'free', 0, 'dnd')");
+  CHECK(query_int(dir.log(), "SELECT count(*) FROM day_stats") == 0);
+}
+
+TEST_CASE("busy and free records must carry a known reason, and only they may") {
+  TempDir dir;
+  open_ok(dir.log()).reset();
+  auto refused = [&](const char* values) {
+    const std::string sql =
+        std::string("INSERT INTO records (t_ms, event, sitting_ms, side, reason) VALUES ") + values;
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(dir.log().c_str(), &db) == SQLITE_OK);
+    const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr);
+    sqlite3_close(db);
+    return rc != SQLITE_OK;
+  };
+  CHECK(refused("(1, 'busy', 0, NULL, NULL)"));
+  CHECK(refused("(1, 'free', 0, NULL, 'meeting')"));
+  CHECK(refused("(1, 'side', 0, 'left', 'dnd')"));
+  CHECK_FALSE(refused("(1, 'busy', 0, NULL, 'fullscreen')"));
 }
 
 TEST_CASE("a migrated version 1 log reads back field for field") {

@@ -59,6 +59,12 @@ std::vector<Record> every_kind(std::int64_t t0) {
   Record side = make(RecordKind::side, t0 + 11, 5min);
   side.side = core::Side::left;
   out.push_back(side);
+  Record busy = make(RecordKind::busy, t0 + 12, 6min);
+  busy.reason = core::BusyReason::fullscreen;
+  out.push_back(busy);
+  Record free = make(RecordKind::free, t0 + 13, 7min);
+  free.reason = core::BusyReason::user;
+  out.push_back(free);
   return out;
 }
 
@@ -79,18 +85,21 @@ TEST_CASE("the records the sitting model makes round-trip unchanged") {
   settings.answer_within = 2min;
   settings.repeat_after = 5min;
   settings.hold = 30s;
+  settings.busy_when = core::BusyReasons::all();
+  settings.max_defer = 1h;
   core::Replay replay(settings);
   std::vector<Record> produced;
-  // Snooze a prompt, take the re-prompt, report a side, pause, ignore prompts until a break,
-  // pause and resume, skip one prompt and dismiss the next.
+  // Snooze a prompt, take the re-prompt, report a side, be busy a while, pause, ignore prompts
+  // until a break, pause and resume, skip one prompt and dismiss the next.
   for (const char* line :
-       {"0 active", "2710 snooze", "3320 done", "3400 side right", "3500 pause 10m", "9000 idle",
-        "9600 active", "9700 pause", "9800 resume", "12310 skip", "15020 dismiss", "16000 end"}) {
+       {"0 active", "2710 snooze", "3320 done", "3400 side right", "3450 busy camera",
+        "3460 free camera", "3500 pause 10m", "9000 idle", "9600 active", "9700 pause",
+        "9800 resume", "12310 skip", "15020 dismiss", "16000 end"}) {
     REQUIRE_FALSE(replay.feed(line, produced));
   }
   std::set<RecordKind> kinds;
   for (const Record& r : produced) kinds.insert(r.kind);
-  CHECK(kinds.size() == 11);  // every kind
+  CHECK(kinds.size() == 13);  // every kind
 
   TempDir dir;
   auto store = open_ok(dir.log());
