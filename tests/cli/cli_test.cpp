@@ -54,7 +54,7 @@ TEST_CASE("replay stops at a bad line: one error line naming it, exit 2") {
   CHECK(r.err == trace +
                      ":3: unknown event \"sit\"; expected active, idle, locked, unlocked, "
                      "sleep, wake, done, snooze, skip, dismiss, pause [DURATION], resume, "
-                     "side left|right|even or end\n");
+                     "side left|right|even, busy REASON, free REASON or end\n");
   // Records up to the bad line are printed, nothing past it.
   CHECK(r.out ==
         "{\"t\":2700,\"event\":\"prompt\",\"sitting_s\":2700,\"attempt\":1}\n"
@@ -71,6 +71,47 @@ TEST_CASE("replay refuses time going back and answers with nothing pending") {
   CHECK(nothing.err ==
         "<stdin>:2: snooze with no prompt pending; expected it only after a prompt\n");
   CHECK(nothing.out.empty());
+}
+
+TEST_CASE("replay holds a prompt while busy and prints busy and free") {
+  Cli cli;
+  auto trace = cli.home.write("meeting.trace",
+                              "0 active\n2600 busy camera  # a call\n2650 busy dnd\n"
+                              "2800 free camera\n2900 free dnd\n2901 end\n");
+  auto r = cli.run({"replay", trace});
+  CHECK(r.exit_code == 0);
+  CHECK(r.err.empty());
+  CHECK(r.out ==
+        "{\"t\":2600,\"event\":\"busy\",\"reason\":\"camera\"}\n"
+        "{\"t\":2650,\"event\":\"busy\",\"reason\":\"dnd\"}\n"
+        "{\"t\":2800,\"event\":\"free\",\"reason\":\"camera\"}\n"
+        "{\"t\":2900,\"event\":\"free\",\"reason\":\"dnd\"}\n"
+        "{\"t\":2900,\"event\":\"prompt\",\"sitting_s\":2900,\"attempt\":1}\n");
+}
+
+TEST_CASE("replay --config applies busy.when and busy.max_defer") {
+  Cli cli;
+  auto config = cli.home.write("busy.toml", "[busy]\nwhen = [\"dnd\"]\nmax_defer = \"5m\"\n");
+  const std::string trace = "0 active\n2600 busy camera\n2610 busy dnd\n3100 end\n";
+  auto r = cli.run({"replay", "-", "--config", config}, trace);
+  CHECK(r.exit_code == 0);
+  // The camera is not in busy.when; dnd holds the prompt due at 2700 until 3000.
+  CHECK(r.out ==
+        "{\"t\":2610,\"event\":\"busy\",\"reason\":\"dnd\"}\n"
+        "{\"t\":3000,\"event\":\"prompt\",\"sitting_s\":3000,\"attempt\":1}\n");
+  auto never =
+      cli.run({"replay", "-", "--config", cli.home.write("never.toml", "busy.when = []\n")}, trace);
+  CHECK(never.out ==
+        "{\"t\":2700,\"event\":\"prompt\",\"sitting_s\":2700,\"attempt\":1}\n"
+        "{\"t\":2820,\"event\":\"ignored\",\"sitting_s\":2820}\n");
+}
+
+TEST_CASE("replay refuses a busy line with an unknown reason, naming the line and the words") {
+  Cli cli;
+  auto r = cli.run({"replay", "-"}, "0 active\n10 busy meeting\n");
+  CHECK(r.exit_code == 2);
+  CHECK(r.err == "<stdin>:2: expected busy dnd, fullscreen, camera or user, got \"meeting\"\n");
+  CHECK(r.out.empty());
 }
 
 TEST_CASE("replay --config tries another configuration") {
