@@ -7,11 +7,13 @@
 #include "scenario.hpp"
 
 using namespace std::chrono_literals;
+using sitstretch::core::BusyReason;
 using sitstretch::core::EpisodeState;
 using sitstretch::core::Ms;
 using sitstretch::core::Outcome;
 using sitstretch::core::Record;
 using sitstretch::core::RecordKind;
+using sitstretch::core::Settings;
 using sitstretch::core::Signal;
 using sitstretch::core::SittingModel;
 using sitstretch::test::spec_defaults;
@@ -163,4 +165,98 @@ TEST_CASE("Snapshots say what the status line needs") {
   s = desk.model.snapshot(11min);
   CHECK(s.paused);
   CHECK(s.paused_until == Ms{40min});
+}
+
+// --- Rule 9 under reloads and in snapshots ---------------------------------------------------
+
+namespace {
+
+struct HeldDesk {
+  SittingModel model{spec_defaults()};
+  std::vector<Record> records;
+
+  // Sitting from 0, busy with dnd from 40 min: the prompt due at 45 min is held.
+  HeldDesk() {
+    model.signal(Signal::active, 0ms, records);
+    model.busy_begins(BusyReason::dnd, 40min, records);
+    model.advance(50min, records);
+    records.clear();
+  }
+
+  Settings with(auto&& change) const {
+    Settings s = model.settings();
+    change(s);
+    return s;
+  }
+};
+
+}  // namespace
+
+TEST_CASE("Rule 9: the snapshot names the reasons held and when the held prompt comes", "[busy]") {
+  HeldDesk desk;
+  auto snap = desk.model.snapshot(50min);
+  CHECK(snap.busy.has(BusyReason::dnd));
+  CHECK_FALSE(snap.busy.has(BusyReason::camera));
+  CHECK(snap.held_until == Ms{45min + 1h});
+  CHECK_FALSE(snap.next_prompt);
+  // The one deadline is max_defer: nothing wakes the daemon while it holds.
+  CHECK(desk.model.next_deadline() == Ms{45min + 1h});
+}
+
+TEST_CASE("Rule 9: a reload that drops the held reason from busy.when frees it at once", "[busy]") {
+  HeldDesk desk;
+  desk.model.reconfigure(desk.with([](Settings& s) { s.busy_when = {}; }), 52min, desk.records);
+  REQUIRE(desk.records.size() == 2);
+  CHECK(desk.records[0].kind == RecordKind::free);
+  CHECK(desk.records[0].reason == BusyReason::dnd);
+  CHECK(desk.records[0].t == 52min);
+  CHECK(desk.records[1].kind == RecordKind::prompt);
+  CHECK(desk.records[1].t == 52min);
+  // The source still says dnd, but it is no longer heard: ending it records nothing.
+  desk.model.busy_ends(BusyReason::dnd, 53min, desk.records);
+  CHECK(desk.records.size() == 2);
+}
+
+TEST_CASE("Rule 9: a reload that keeps the held reason keeps holding", "[busy]") {
+  HeldDesk desk;
+  desk.model.reconfigure(desk.with([](Settings& s) {
+    s.busy_when = {};
+    s.busy_when.add(BusyReason::dnd);
+  }),
+                         52min, desk.records);
+  CHECK(desk.records.empty());
+  CHECK(desk.model.snapshot(52min).held_until == Ms{45min + 1h});
+}
+
+TEST_CASE("Rule 9: a reload that adds a reason the desktop reports starts holding", "[busy]") {
+  auto s = spec_defaults();
+  s.busy_when = {};
+  SittingModel model(s);
+  std::vector<Record> records;
+  model.signal(Signal::active, 0ms, records);
+  model.busy_begins(BusyReason::camera, 40min, records);  // not in busy.when: unheard
+  CHECK(records.empty());
+  s.busy_when.add(BusyReason::camera);
+  model.reconfigure(s, 42min, records);
+  REQUIRE(records.size() == 1);
+  CHECK(records[0].kind == RecordKind::busy);
+  CHECK(records[0].reason == BusyReason::camera);
+  CHECK(records[0].t == 42min);
+  model.advance(50min, records);
+  CHECK(records.size() == 1);  // the prompt due at 45 min is held
+  model.busy_ends(BusyReason::camera, 50min, records);
+  REQUIRE(records.size() == 3);
+  CHECK(records[2].kind == RecordKind::prompt);
+  CHECK(records[2].t == 50min);
+}
+
+TEST_CASE("Rule 9: a reload moves the max_defer of a held prompt", "[busy]") {
+  HeldDesk desk;
+  desk.model.reconfigure(desk.with([](Settings& s) { s.max_defer = 2h; }), 52min, desk.records);
+  CHECK(desk.model.next_deadline() == Ms{45min + 2h});
+  // Shortened so that it has already run out: the prompt comes at the reload.
+  desk.model.reconfigure(desk.with([](Settings& s) { s.max_defer = 5min; }), 53min, desk.records);
+  REQUIRE(desk.records.size() == 1);
+  CHECK(desk.records[0].kind == RecordKind::prompt);
+  CHECK(desk.records[0].t == 53min);
 }
