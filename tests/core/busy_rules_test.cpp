@@ -154,6 +154,17 @@ TEST_CASE("Rule 9 and 6: a pause ending while busy holds the prompt it brings", 
               R"({"t":3200,"event":"prompt","sitting_s":3200,"attempt":1})"});
 }
 
+TEST_CASE("Rule 9 and 6: a prompt due while paused and busy follows the pause", "[busy]") {
+  // The pause holds it, not busy: busy ending before repeat_after after the resume brings
+  // nothing; the prompt comes at 3100 as rule 6 says.
+  CHECK(replay("0 active\n2600 pause\n2650 busy user\n2800 resume\n2900 free user\n3100 end") ==
+        Lines{R"({"t":2600,"event":"paused","until":null})",
+              R"({"t":2650,"event":"busy","reason":"user"})",
+              R"({"t":2800,"event":"resumed","until":null})",
+              R"({"t":2900,"event":"free","reason":"user"})",
+              R"({"t":3100,"event":"prompt","sitting_s":3100,"attempt":1})"});
+}
+
 TEST_CASE("Rule 9 and 6: a pause that ends while busy is held still ends in a prompt", "[busy]") {
   // Held by busy at 2700; the pause comes and goes without touching it; busy ends at 3000.
   CHECK(
