@@ -223,7 +223,7 @@ TEST_CASE("options take their value after = as well: stats --days=3, log --since
   CHECK(lines(since) == 4);  // header, yesterday, today, total
   const CommandResult log = cli.run({"log", "--since=2h", "--until=1h", "--csv"});
   CHECK(log.exit_code == 0);
-  CHECK(log.out == "t,event,sitting_s,attempt,prompted,until,since,away_s,side\n");
+  CHECK(log.out == "t,event,sitting_s,attempt,prompted,until,since,away_s,side,reason\n");
 }
 
 TEST_CASE("an unknown option or a missing value: one line naming it, exit 2") {
