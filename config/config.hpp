@@ -1,7 +1,9 @@
 #pragma once
 
+#include <array>
 #include <filesystem>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <variant>
 
@@ -13,12 +15,25 @@ namespace sitstretch::config {
 
 enum class Urgency { low, normal, critical };
 
+// idle.source's allowed values: "auto", then the idle sources' names in the order of the
+// automatic choice (SPEC §6; tests/idle checks them against the idle layer's own list).
+inline constexpr std::array<std::string_view, 6> kIdleSourceWords{
+    "auto", "mutter", "ext-idle-notify", "kde-idle", "x11-sync", "x11-screensaver"};
+
+// The [idle] table: which source watches for input, and how idle inhibitors count.
+struct IdleSettings {
+  std::string source;           // one of kIdleSourceWords
+  bool inhibited_is_sitting{};  // an application inhibiting idle keeps the user present
+  bool operator==(const IdleSettings&) const = default;
+};
+
 // A validated configuration (SPEC §4): every value is within its allowed range. Like
 // core::Settings it has no default values of its own; a value-initialized Config is only a blank
 // to parse into, and defaults() gives the real defaults from default.toml.
 struct Config {
   core::Settings model{};  // what the sitting model reads
   Urgency urgency{};       // of the prompt notification
+  IdleSettings idle{};     // read at start-up: the idle source is picked once
   bool operator==(const Config&) const = default;
 };
 

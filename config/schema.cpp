@@ -8,7 +8,8 @@ namespace {
 
 using namespace std::chrono_literals;
 
-constexpr std::array<std::string_view, 5> kTables{"sitting", "prompt", "stretch", "quiet", "busy"};
+constexpr std::array<std::string_view, 6> kTables{"sitting", "prompt", "stretch",
+                                                  "quiet",   "busy",   "idle"};
 
 MaybeProblem apply_urgency(const toml::node& value, Config& config) {
   std::string_view word;
@@ -28,8 +29,16 @@ MaybeProblem apply_first_side(const toml::node& value, Config& config) {
   return std::nullopt;
 }
 
+MaybeProblem apply_idle_source(const toml::node& value, Config& config) {
+  std::string_view word;
+  const auto& w = kIdleSourceWords;
+  if (auto problem = read_word(value, word, {w[0], w[1], w[2], w[3], w[4], w[5]})) return problem;
+  config.idle.source = std::string(word);
+  return std::nullopt;
+}
+
 // Ranges exactly as SPEC §4.
-constexpr std::array<KeySpec, 13> kKeys{{
+constexpr std::array<KeySpec, 15> kKeys{{
     {"sitting", "interval",
      [](const toml::node& v, Config& c) { return read_duration(v, c.model.interval, 10s, 4h); }},
     {"sitting", "break_after",
@@ -58,6 +67,9 @@ constexpr std::array<KeySpec, 13> kKeys{{
      [](const toml::node& v, Config& c) { return read_busy_reasons(v, c.model.busy_when); }},
     {"busy", "max_defer",
      [](const toml::node& v, Config& c) { return read_duration(v, c.model.max_defer, 1min, 8h); }},
+    {"idle", "source", apply_idle_source},
+    {"idle", "inhibited_is_sitting",
+     [](const toml::node& v, Config& c) { return read_bool(v, c.idle.inhibited_is_sitting); }},
 }};
 
 }  // namespace

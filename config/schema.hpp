@@ -24,7 +24,7 @@ struct KeySpec {
 // Every key, in the order default.toml documents them.
 std::span<const KeySpec> schema_keys();
 
-// The tables of the file: sitting, prompt, stretch, quiet, busy.
+// The tables of the file: sitting, prompt, stretch, quiet, busy, idle.
 std::span<const std::string_view> schema_tables();
 
 // The key named table.name, or nullptr.

@@ -32,6 +32,8 @@ TEST_CASE("the defaults are the values SPEC §4 lists") {
   CHECK(d.model.quiet.empty());
   CHECK(d.model.busy_when == core::BusyReasons::all());
   CHECK(d.model.max_defer == 1h);
+  CHECK(d.idle.source == "auto");
+  CHECK(d.idle.inhibited_is_sitting);
 }
 
 TEST_CASE("the embedded defaults are the default.toml of the source tree") {
@@ -57,6 +59,8 @@ TEST_CASE("the defaults are whatever default.toml says, read independently with 
   CHECK(table.at_path("prompt.max_snoozes").value<int>() == d.model.max_snoozes);
   CHECK(table.at_path("stretch.guided").value<bool>() == d.model.guided);
   CHECK(table.at_path("prompt.urgency").value<std::string>() == "normal");
+  CHECK(table.at_path("idle.source").value<std::string>() == d.idle.source);
+  CHECK(table.at_path("idle.inhibited_is_sitting").value<bool>() == d.idle.inhibited_is_sitting);
 }
 
 TEST_CASE("default.toml writes out every key, each under a comment that explains it") {

@@ -44,8 +44,8 @@ TEST_CASE("an unknown key with no near miss lists what the table allows") {
         "allowed keys in [sitting]: interval, break_after");
   CHECK(refuse("colour = \"red\"") ==
         "config.toml:1:1: unknown key \"colour\"; "
-        "every key belongs in one of the tables [sitting], [prompt], [stretch], [quiet] and "
-        "[busy]");
+        "every key belongs in one of the tables [sitting], [prompt], [stretch], [quiet], [busy] "
+        "and [idle]");
 }
 
 TEST_CASE("a misspelt table is suggested too, and an unrelated one gets the list of tables") {
@@ -55,7 +55,7 @@ TEST_CASE("a misspelt table is suggested too, and an unrelated one gets the list
         R"(config.toml:1:2: unknown table "Prompts"; did you mean "prompt"?)");
   CHECK(refuse("[display]\n") ==
         "config.toml:1:2: unknown table \"display\"; "
-        "allowed tables are [sitting], [prompt], [stretch], [quiet] and [busy]");
+        "allowed tables are [sitting], [prompt], [stretch], [quiet], [busy] and [idle]");
 }
 
 TEST_CASE("a nested table inside a known table is an unknown key") {
@@ -96,6 +96,16 @@ TEST_CASE("a whole number of the wrong type says what it got") {
   CHECK(refuse("[prompt]\nmax_snoozes = true") ==
         "config.toml:2:15: prompt.max_snoozes: expected a whole number from 0 to 10, "
         "got a boolean");
+}
+
+TEST_CASE("idle.source lists the sources and suggests the nearest") {
+  CHECK(refuse("[idle]\nsource = \"x11sync\"") ==
+        "config.toml:2:10: idle.source: expected \"auto\", \"mutter\", \"ext-idle-notify\", "
+        "\"kde-idle\", \"x11-sync\" or \"x11-screensaver\", got \"x11sync\"; did you mean "
+        "\"x11-sync\"?");
+  CHECK(refuse("idle.inhibited_is_sitting = \"yes\"") ==
+        "config.toml:1:29: idle.inhibited_is_sitting: expected true or false (without quotes), "
+        "got a string");
 }
 
 TEST_CASE("a word key lists its words and suggests the nearest") {

@@ -60,6 +60,16 @@ TEST_CASE("every word of the enumerated keys is accepted") {
   CHECK(accept("stretch.first_side = \"auto\"").model.first_side == core::FirstSide::automatic);
   CHECK(accept("stretch.first_side = \"left\"").model.first_side == core::FirstSide::left);
   CHECK(accept("stretch.first_side = \"right\"").model.first_side == core::FirstSide::right);
+  for (std::string_view word : cfg::kIdleSourceWords) {
+    CHECK(accept("idle.source = \"" + std::string(word) + "\"").idle.source == word);
+  }
+}
+
+TEST_CASE("the idle table sets the source and the inhibitor rule") {
+  const cfg::Config c = accept("[idle]\nsource = \"mutter\"\ninhibited_is_sitting = false\n");
+  CHECK(c.idle.source == "mutter");
+  CHECK_FALSE(c.idle.inhibited_is_sitting);
+  CHECK(c.model == cfg::defaults().model);
 }
 
 TEST_CASE("a file that sets one key leaves the others as the base had them") {
