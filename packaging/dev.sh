@@ -15,6 +15,7 @@ DEPS=(
   libglib2.0-dev libglib2.0-bin libnotify-dev
   libx11-dev libxext-dev libxss-dev libwayland-dev
   xvfb xdotool dbus dbus-x11
+  mutter
   chromium
 )
 

@@ -6,7 +6,7 @@
 
 #include "app/wall_clock.hpp"
 #include "core/record_json.hpp"
-#include "idle/x11_idle.hpp"
+#include "idle/idle_factory.hpp"
 #include "session/clocks.hpp"
 #include "store/log_format.hpp"
 #include "store/utc.hpp"
@@ -63,9 +63,7 @@ std::optional<std::string> Daemon::start() {
   start_tray();
   session_ = std::make_unique<session::SessionWatch>(
       [this](core::Signal s, core::Ms at) { on_session(s, at); }, session::boottime_now);
-  idle_ = idle::make_x11_idle(
-      io_, [this](const idle::PresenceEvent& e) { on_idle_source(e); }, session::boottime_now,
-      config_.model.break_after, options_.display);
+  if (auto error = start_idle()) return error;
   config_watch_ = std::make_unique<ConfigWatch>(io_, watched_files(options_),
                                                 [this] { reload("the file changed"); });
 
@@ -85,6 +83,24 @@ std::optional<std::string> Daemon::start() {
   finish();
   std::fprintf(stderr, "sitstretchd: running (pid %d, idle source %s, log %s)\n", getpid(),
                idle_ ? std::string(idle_->name()).c_str() : "none", store_->file().c_str());
+  return std::nullopt;
+}
+
+// Picks the idle source (SPEC §6) and logs why; a forced one that is missing stops the start.
+std::optional<std::string> Daemon::start_idle() {
+  const idle::IdleRequest request{options_.idle_source.value_or(config_.idle.source),
+                                  config_.model.break_after, config_.idle.inhibited_is_sitting};
+  idle::IdleChoice choice = idle::choose_idle_source(
+      io_, [this](const idle::PresenceEvent& e) { on_idle_source(e); }, session::boottime_now,
+      options_.idle_session, request);
+  if (!choice.error.empty()) {
+    idle_source_missing_ = true;
+    return choice.error;
+  }
+  for (const std::string& line : choice.log_lines()) {
+    std::fprintf(stderr, "sitstretchd: %s\n", line.c_str());
+  }
+  idle_ = std::move(choice.source);
   return std::nullopt;
 }
 

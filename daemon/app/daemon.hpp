@@ -16,6 +16,7 @@
 #include "control/protocol.hpp"
 #include "control/runtime_dir.hpp"
 #include "core/sitting_model.hpp"
+#include "idle/idle_factory.hpp"
 #include "idle/presence_source.hpp"
 #include "notify/prompt_notifier.hpp"
 #include "session/session_watch.hpp"
@@ -30,8 +31,10 @@ namespace sitstretch::app {
 struct DaemonOptions {
   std::optional<std::filesystem::path> config_file;  // --config FILE
   config::Environment env;
-  std::filesystem::path runtime_dir;  // $XDG_RUNTIME_DIR/sitstretch
-  std::string display;                // X display; empty: $DISPLAY
+  std::filesystem::path runtime_dir;       // $XDG_RUNTIME_DIR/sitstretch
+  std::string display;                     // X display; empty: $DISPLAY
+  idle::IdleSession idle_session;          // what the idle source choice reads of the session
+  std::optional<std::string> idle_source;  // --idle-source NAME, over idle.source
 };
 
 // The one place that wires the adapters to the sitting model. Every event — presence, an answer
@@ -50,9 +53,12 @@ class Daemon {
   // Starts every adapter; returns a one-line reason if the daemon cannot run (the control
   // socket cannot be bound). Adapters that lose their outside system only log.
   std::optional<std::string> start();
+  // After start() failed: whether it was because the forced idle source is missing (exit 2).
+  bool idle_source_missing() const { return idle_source_missing_; }
 
  private:
   core::Ms now();
+  std::optional<std::string> start_idle();
   void on_idle_source(const idle::PresenceEvent& event);
   void on_session(core::Signal signal, core::Ms at);
   void on_answer(notify::Answer answer);
@@ -91,6 +97,7 @@ class Daemon {
   std::unique_ptr<notify::PromptNotifier> notifier_;
   std::unique_ptr<tray::StatusItem> tray_;
   std::unique_ptr<idle::IdleSource> idle_;
+  bool idle_source_missing_ = false;
   std::unique_ptr<session::SessionWatch> session_;
   std::optional<control::ControlServer> control_;
   std::unique_ptr<ConfigWatch> config_watch_;

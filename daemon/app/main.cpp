@@ -11,18 +11,22 @@
 
 namespace {
 
-constexpr const char* kHelp = R"(Usage: sitstretchd [--config FILE] [--display DISPLAY]
+constexpr const char* kHelp =
+    R"(Usage: sitstretchd [--config FILE] [--display DISPLAY] [--idle-source NAME]
 
 The sitstretch daemon: counts how long you sit, prompts you to do the book stretch, and logs
 every prompt, answer and break. Runs in the foreground; control it with sitstretch(1).
 
   --config FILE      read only FILE over the defaults (default: the XDG lookup)
   --display DISPLAY  the X display to watch for input (default: $DISPLAY)
+  --idle-source NAME watch input through NAME only, over the idle.source setting: auto,
+                     mutter, ext-idle-notify, kde-idle, x11-sync or x11-screensaver
   -h, --help         show this help
   -V, --version      show the version
 
 Exit status: 0 after SIGTERM or SIGINT, 1 if it cannot run (another daemon runs, the log or
-the control socket cannot be opened), 2 for bad arguments or configuration.
+the control socket cannot be opened), 2 for bad arguments or configuration, or when a forced
+idle source is not available.
 See sitstretchd(1).
 )";
 
@@ -55,8 +59,17 @@ int main(int argc, char** argv) {
       options.display = argv[++i];
       continue;
     }
+    if (arg == "--idle-source" && i + 1 < argc) {
+      const std::string name = argv[++i];
+      if (name != "auto" && !idle::is_idle_source_name(name)) {
+        return usage_error("unknown idle source " + name + "; see sitstretchd --help");
+      }
+      options.idle_source = name;
+      continue;
+    }
     return usage_error("unknown argument " + arg + "; see sitstretchd --help");
   }
+  options.idle_session = idle::IdleSession::from_process(options.display);
 
   const auto runtime = control::runtime_dir();
   if (!runtime.note.empty()) std::fprintf(stderr, "sitstretchd: %s\n", runtime.note.c_str());
@@ -84,7 +97,7 @@ int main(int argc, char** argv) {
                      std::move(std::get<std::unique_ptr<store::Store>>(opened)));
   if (auto error = daemon.start()) {
     std::fprintf(stderr, "sitstretchd: %s\n", error->c_str());
-    return 1;
+    return daemon.idle_source_missing() ? 2 : 1;
   }
   io.run();
   return 0;

@@ -22,9 +22,11 @@ std::vector<std::string> lines_of(const std::string& text) {
 
 }  // namespace
 
-Desktop::Desktop(const std::string& config_toml, bool notification_server)
+Desktop::Desktop(const std::string& config_toml, bool notification_server,
+                 std::vector<std::string> env_overrides)
     : config_(home_.write("config.toml", config_toml)),
-      notify_log_(home_.write("notifications.jsonl", "")) {
+      notify_log_(home_.write("notifications.jsonl", "")),
+      env_overrides_(std::move(env_overrides)) {
   home_.write("runtime/.keep", "");
   chmod((home_.path() + "/runtime").c_str(), 0700);
   if (notification_server) start_notification_server();
@@ -36,12 +38,17 @@ Desktop::~Desktop() {
 }
 
 std::vector<std::string> Desktop::env() const {
-  return {"HOME=" + home_.path(), "XDG_CONFIG_HOME=" + home_.path() + "/config",
-          "XDG_CONFIG_DIRS=" + home_.path() + "/etc", "XDG_STATE_HOME=" + home_.path() + "/state",
-          "XDG_RUNTIME_DIR=" + home_.path() + "/runtime", "DISPLAY=" + x_.display(),
-          "DBUS_SESSION_BUS_ADDRESS=" + bus_.address(),
-          // No logind here, as in most containers: the daemon must do without it.
-          "DBUS_SYSTEM_BUS_ADDRESS=unix:path=" + home_.path() + "/no-system-bus"};
+  std::vector<std::string> entries{
+      "HOME=" + home_.path(), "XDG_CONFIG_HOME=" + home_.path() + "/config",
+      "XDG_CONFIG_DIRS=" + home_.path() + "/etc", "XDG_STATE_HOME=" + home_.path() + "/state",
+      "XDG_RUNTIME_DIR=" + home_.path() + "/runtime", "DISPLAY=" + x_.display(),
+      "DBUS_SESSION_BUS_ADDRESS=" + bus_.address(),
+      // An X11 session, even when the tests run in a Wayland one: the idle source is the Xvfb's.
+      "XDG_SESSION_TYPE=x11", "WAYLAND_DISPLAY=",
+      // No logind here, as in most containers: the daemon must do without it.
+      "DBUS_SYSTEM_BUS_ADDRESS=unix:path=" + home_.path() + "/no-system-bus"};
+  entries.insert(entries.end(), env_overrides_.begin(), env_overrides_.end());
+  return entries;
 }
 
 void Desktop::start_notification_server() {

@@ -17,7 +17,10 @@ namespace sitstretch::test {
 // a home with its own XDG directories, and sitstretchd itself with a given configuration.
 class Desktop {
  public:
-  explicit Desktop(const std::string& config_toml, bool notification_server = true);
+  // env_overrides ("NAME=value") replace the desktop's own entries, e.g. "DISPLAY=" for a
+  // Wayland session without Xwayland.
+  explicit Desktop(const std::string& config_toml, bool notification_server = true,
+                   std::vector<std::string> env_overrides = {});
   ~Desktop();
 
   void start_notification_server();
@@ -29,6 +32,7 @@ class Desktop {
   CommandResult cli(const std::vector<std::string>& args) const;
   CommandResult run(const std::vector<std::string>& argv) const;
   std::vector<std::string> env() const;
+  const std::string& bus_address() const { return bus_.address(); }
 
   void write_config(const std::string& toml) const;
   const std::string& config_path() const { return config_; }
@@ -55,6 +59,7 @@ class Desktop {
   std::string notify_log_;
   Xvfb x_;
   DbusDaemon bus_;
+  std::vector<std::string> env_overrides_;
   std::optional<ChildProcess> notification_server_;
   std::optional<ChildProcess> daemon_;
 };
