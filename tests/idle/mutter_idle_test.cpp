@@ -193,6 +193,21 @@ TEST_CASE("Mutter: while an application inhibits idle the user counts as present
   session_manager.set(0);
 }
 
+// doc/idle-sources.md says so: Mutter 43 itself holds its idle watches while gnome-session
+// reports the idle bit, so input-only idleness is not to be had from it.
+TEST_CASE("Mutter: without inhibited_is_sitting, Mutter still holds idle while inhibited",
+          "[mutter]") {
+  FakeSessionManager session_manager;
+  session_manager.set(8);
+  Watcher w(1s, false);
+  input();
+  pump_for(2500ms);
+  CHECK(w.events.empty());
+  session_manager.set(0);
+  REQUIRE(w.wait_for(1, 1s + kLate));  // Mutter's own watch, once the inhibitor is gone
+  CHECK(w.events[0].signal == Signal::idle);
+}
+
 TEST_CASE("Mutter IdleMonitor missing: open says what is missing", "[mutter]") {
   MutterSession::shared().stop();
   std::string error;
