@@ -3,6 +3,7 @@
 #include <array>
 #include <cstdlib>
 
+#include "idle/inhibited_idle.hpp"
 #include "idle/mutter_idle.hpp"
 #include "idle/wayland_idle.hpp"
 #include "idle/x11_idle.hpp"
@@ -29,6 +30,14 @@ struct Entry {
   Opener open;
 };
 
+// X11's idle time is input only: with idle.inhibited_is_sitting, logind's idle inhibitors are
+// applied on top of it.
+std::unique_ptr<IdleSource> with_logind_rule(const Context& c, std::string* error,
+                                             const InhibitedIdle::OpenInner& open) {
+  if (!c.request.inhibited_is_sitting) return open(c.sink);
+  return InhibitedIdle::make(c.io, c.sink, c.clock, c.request.idle_after, open, error);
+}
+
 constexpr std::array<Entry, 5> kEntries{{
     {"mutter", false,
      [](const Context& c, std::string* error) -> std::unique_ptr<IdleSource> {
@@ -46,14 +55,18 @@ constexpr std::array<Entry, 5> kEntries{{
                             c.request.inhibited_is_sitting, error);
      }},
     {"x11-sync", true,
-     [](const Context& c, std::string* error) -> std::unique_ptr<IdleSource> {
-       return X11SyncIdle::open(c.io, c.sink, c.clock, c.request.idle_after, c.session.x_display,
-                                error);
+     [](const Context& c, std::string* error) {
+       return with_logind_rule(c, error, [&](PresenceSink sink) -> std::unique_ptr<IdleSource> {
+         return X11SyncIdle::open(c.io, std::move(sink), c.clock, c.request.idle_after,
+                                  c.session.x_display, error);
+       });
      }},
     {"x11-screensaver", true,
-     [](const Context& c, std::string* error) -> std::unique_ptr<IdleSource> {
-       return X11ScreenSaverIdle::open(c.io, c.sink, c.clock, c.request.idle_after,
-                                       c.session.x_display, error);
+     [](const Context& c, std::string* error) {
+       return with_logind_rule(c, error, [&](PresenceSink sink) -> std::unique_ptr<IdleSource> {
+         return X11ScreenSaverIdle::open(c.io, std::move(sink), c.clock, c.request.idle_after,
+                                         c.session.x_display, error);
+       });
      }},
 }};
 

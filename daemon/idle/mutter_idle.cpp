@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "idle/gnome_inhibit.hpp"
+#include "idle/inhibit_watch.hpp"
 
 namespace sitstretch::idle {
 namespace {
@@ -85,7 +85,8 @@ void MutterIdle::start(bool inhibited_is_sitting) {
                                                &MutterIdle::on_appeared, &MutterIdle::on_vanished,
                                                this, nullptr);
   if (inhibited_is_sitting) {
-    inhibit_ = std::make_unique<GnomeInhibit>(bus_, [this](bool on) { on_inhibited(on); });
+    inhibit_ = std::make_unique<InhibitWatch>(bus_, InhibitWatch::kGnome,
+                                              [this](bool on) { on_inhibited(on); });
   }
 }
 

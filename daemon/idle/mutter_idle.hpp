@@ -10,7 +10,7 @@
 
 namespace sitstretch::idle {
 
-class GnomeInhibit;
+class InhibitWatch;
 
 // Idle detection through GNOME's compositor: org.gnome.Mutter.IdleMonitor on the session bus,
 // object /org/gnome/Mutter/IdleMonitor/Core. Mutter does the timing and tells us by WatchFired
@@ -92,7 +92,7 @@ class MutterIdle final : public IdleSource {
   core::Ms idle_ms_at_report_{0};   // Mutter's idle time when `idle` was reported
   int idle_adds_pending_ = 0;       // AddIdleWatch calls not answered yet
   bool logged_away_ = false;
-  std::unique_ptr<GnomeInhibit> inhibit_;  // only with inhibited_is_sitting
+  std::unique_ptr<InhibitWatch> inhibit_;  // only with inhibited_is_sitting
   bool inhibited_ = false;
   core::Ms inhibit_over_at_{0};       // boot clock when the last inhibitor went
   GSource* inhibit_timer_ = nullptr;  // fires a threshold after the inhibitor went

@@ -24,8 +24,10 @@ struct Watcher {
   std::vector<PresenceEvent> events;
   std::unique_ptr<MutterIdle> source;
 
+  // The user is at work when the source opens: a source opened while Mutter was already idle
+  // longer than the threshold would (rightly) report idle at once.
   explicit Watcher(Ms threshold, bool inhibited_is_sitting = true) {
-    MutterSession::shared();
+    MutterSession::shared().input();
     std::string error;
     source = MutterIdle::open([this](const PresenceEvent& e) { events.push_back(e); }, &boot_now,
                               threshold, inhibited_is_sitting, &error);
