@@ -118,8 +118,13 @@ void MutterIdle::set_threshold(core::Ms idle_after) {
   add_idle_watch();
 }
 
+// As reported: while an inhibitor holds the user is present, and after it presence counts from
+// its end.
 std::optional<core::Ms> MutterIdle::idle_for() {
-  return get_idletime_sync(bus_, nullptr);
+  if (inhibited_) return core::Ms(0);
+  const auto idle = get_idletime_sync(bus_, nullptr);
+  if (!idle || inhibit_over_at_ == core::Ms(0)) return idle;
+  return std::min(*idle, clock_() - inhibit_over_at_);
 }
 
 void MutterIdle::call(const char* method, GVariant* parameters, const GVariantType* reply,

@@ -45,7 +45,8 @@ class MutterIdle final : public IdleSource {
   std::string_view name() const override { return "mutter"; }
   // Removes the idle watch and adds one at the new threshold.
   void set_threshold(core::Ms idle_after) override;
-  // One blocking GetIdletime (start-up only); nullopt while the service is away.
+  // One blocking GetIdletime (start-up only); nullopt while the service is away. Inhibitors
+  // count as presence, as in what is reported.
   std::optional<core::Ms> idle_for() override;
 
  private:

@@ -184,6 +184,7 @@ TEST_CASE("Mutter: while an application inhibits idle the user counts as present
 
   pump_for(2500ms);  // no input, but watching: no idle
   CHECK(w.events.size() == 2);
+  CHECK(w.source->idle_for() == Ms(0));
 
   const Ms over_at = boot_now();
   session_manager.set(4);  // the video ends; presence counts from now
