@@ -122,31 +122,35 @@ Kwin::Kwin() {
         {"XDG_RUNTIME_DIR=" + dir().path(), "XDG_CONFIG_HOME=" + dir().path() + "/config",
          "KWIN_COMPOSE=Q", "KWIN_WAYLAND_NO_PERMISSION_CHECKS=1", "WAYLAND_DISPLAY=", "DISPLAY="},
         "wayland-kwin");
-  input_display_ = wl_display_connect(socket().c_str());
-  if (!input_display_) throw std::runtime_error("cannot connect to kwin for fake input");
-  wl_registry* registry = wl_display_get_registry(input_display_);
+  fake_input_ = std::make_unique<KwinFakeInput>(socket());
+}
+
+KwinFakeInput::KwinFakeInput(const std::string& socket) {
+  display_ = wl_display_connect(socket.c_str());
+  if (!display_) throw std::runtime_error("cannot connect to kwin for fake input");
+  wl_registry* registry = wl_display_get_registry(display_);
   wl_registry_add_listener(registry, &registry_listener, &fake_input_);
-  wl_display_roundtrip(input_display_);
+  wl_display_roundtrip(display_);
   wl_registry_destroy(registry);
   if (!fake_input_) throw std::runtime_error("kwin offers no org_kde_kwin_fake_input");
   auto* fake = static_cast<org_kde_kwin_fake_input*>(fake_input_);
   org_kde_kwin_fake_input_authenticate(fake, "sitstretch tests", "idle detection tests");
-  wl_display_roundtrip(input_display_);
+  wl_display_roundtrip(display_);
 }
 
-Kwin::~Kwin() {
+KwinFakeInput::~KwinFakeInput() {
   if (fake_input_) wl_proxy_destroy(static_cast<wl_proxy*>(fake_input_));
-  if (input_display_) wl_display_disconnect(input_display_);
+  if (display_) wl_display_disconnect(display_);
 }
 
-// A relative pointer motion, back and forth so that the pointer never sticks at an edge; the
-// round trip returns once kwin has handled it.
-InputTime Kwin::input() {
+// Back and forth, so that the pointer never sticks at an edge; the round trip returns once
+// kwin has handled the motion.
+InputTime KwinFakeInput::move() {
   const core::Ms before = boot_now();
   const int step = (moves_++ % 2 == 0) ? 5 : -5;
   org_kde_kwin_fake_input_pointer_motion(static_cast<org_kde_kwin_fake_input*>(fake_input_),
                                          wl_fixed_from_int(step), wl_fixed_from_int(step));
-  if (wl_display_roundtrip(input_display_) < 0) throw std::runtime_error("kwin fake input failed");
+  if (wl_display_roundtrip(display_) < 0) throw std::runtime_error("kwin fake input failed");
   return {before, boot_now()};
 }
 

@@ -51,18 +51,31 @@ class Compositor {
   std::string socket_;
 };
 
+// A client of KWin's org_kde_kwin_fake_input protocol, which KWin treats as real input.
+class KwinFakeInput {
+ public:
+  explicit KwinFakeInput(const std::string& socket);
+  ~KwinFakeInput();
+  KwinFakeInput(const KwinFakeInput&) = delete;
+  KwinFakeInput& operator=(const KwinFakeInput&) = delete;
+  // A relative pointer motion; returns once KWin has handled it.
+  InputTime move();
+
+ private:
+  wl_display* display_ = nullptr;
+  void* fake_input_ = nullptr;  // org_kde_kwin_fake_input
+  int moves_ = 0;
+};
+
 // kwin_wayland --virtual, copied out of /usr/bin: the installed binary carries a file capability
 // that a container's root may not be allowed to grant ("Operation not permitted").
 class Kwin final : public Compositor {
  public:
   Kwin();
-  ~Kwin() override;
-  InputTime input() override;
+  InputTime input() override { return fake_input_->move(); }
 
  private:
-  wl_display* input_display_ = nullptr;
-  void* fake_input_ = nullptr;  // org_kde_kwin_fake_input
-  int moves_ = 0;
+  std::unique_ptr<KwinFakeInput> fake_input_;
 };
 
 // sway with the headless wlroots backend and an empty configuration (no Xwayland).
