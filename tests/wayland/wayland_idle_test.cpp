@@ -151,6 +151,25 @@ void check_new_threshold(Compositor& compositor, const Opener& open) {
   CHECK(loop.events()[0].at <= last.after + 1s);
 }
 
+// A threshold changed while idle keeps the idleness as reported and applies after `active`.
+void check_threshold_changed_while_idle(Compositor& compositor, const Opener& open) {
+  Loop loop;
+  auto source = open(loop, 500ms, compositor.socket());
+  compositor.input();
+  REQUIRE(loop.run_until_events(1, 4s));
+  source->set_threshold(2s);
+  CHECK(loop.run_for(500ms) == 0);  // no fresh notification object, no second `idle`
+  compositor.input();
+  REQUIRE(loop.run_until_events(2, 3s));
+  CHECK(loop.events()[1].signal == core::Signal::active);
+  const InputTime last = compositor.input();
+  REQUIRE(loop.run_until_events(3, 6s));
+  CHECK(loop.events()[2].signal == core::Signal::idle);
+  CHECK(loop.arrivals()[2] >= last.before + 1900ms);  // 5% early at most, as above
+  CHECK(loop.events()[2].at >= last.before - 1s);
+  CHECK(loop.events()[2].at <= last.after + 1s);
+}
+
 // Sends this process's stderr to a file for the scope, to read what a source logged.
 class CapturedStderr {
  public:
@@ -229,6 +248,11 @@ TEST_CASE("org_kde_kwin_idle on kwin: idle dated at the last input, then active"
   check_no_wakeups_while_active(shared_kwin(), open_kde);
 }
 
+TEST_CASE("ext-idle-notify on kwin: a threshold changed while idle applies after active",
+          "[wayland]") {
+  check_threshold_changed_while_idle(shared_kwin(), open_ext);
+}
+
 TEST_CASE("a killed kwin leaves both sources silent, logged once each", "[wayland]") {
   Kwin kwin;
   check_killed(kwin, {open_ext, open_kde});
@@ -237,6 +261,7 @@ TEST_CASE("a killed kwin leaves both sources silent, logged once each", "[waylan
 TEST_CASE("org_kde_kwin_idle on sway: idle dated at the last input, then active", "[wayland]") {
   check_idle_then_active(shared_sway(), open_kde);
   check_new_threshold(shared_sway(), open_kde);
+  check_threshold_changed_while_idle(shared_sway(), open_kde);
 }
 
 TEST_CASE("org_kde_kwin_idle on sway: no wakeups while the user moves", "[wayland]") {
