@@ -1,5 +1,7 @@
 // sitstretchd: the daemon. Runs in the foreground (as a systemd user service does) and logs
 // to stderr, which the journal keeps.
+#include <malloc.h>
+
 #include <boost/asio/io_context.hpp>
 #include <cstdio>
 #include <cstring>
@@ -8,6 +10,7 @@
 #include "app/daemon.hpp"
 #include "control/instance_lock.hpp"
 #include "control/runtime_dir.hpp"
+#include "store/connection_setup.hpp"
 
 namespace {
 
@@ -29,6 +32,19 @@ the control socket cannot be opened), 2 for bad arguments or configuration, or w
 idle source is not available.
 See sitstretchd(1).
 )";
+
+// SQLite's share of the daemon's heap: its cache gives pages back rather than grow past this.
+constexpr long long kSqliteHeapLimitBytes = 512 * 1024;
+
+// The daemon stays resident all session, so it keeps little. Runs before any thread starts: one
+// malloc arena for every thread, as GLib's GDBus worker would otherwise get one of its own (a
+// heap of its own for a few small messages), and SQLite set up before its first connection.
+void use_little_memory() {
+  mallopt(M_ARENA_MAX, 1);
+  if (auto error = sitstretch::store::use_little_memory(kSqliteHeapLimitBytes)) {
+    std::fprintf(stderr, "sitstretchd: %s\n", error->c_str());
+  }
+}
 
 int usage_error(const std::string& message) {
   std::fprintf(stderr, "sitstretchd: %s\n", message.c_str());
@@ -71,6 +87,7 @@ int main(int argc, char** argv) {
   }
   options.idle_session = idle::IdleSession::from_process(options.display);
 
+  use_little_memory();
   const auto runtime = control::runtime_dir();
   if (!runtime.note.empty()) std::fprintf(stderr, "sitstretchd: %s\n", runtime.note.c_str());
   options.runtime_dir = runtime.path;
@@ -99,6 +116,9 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "sitstretchd: %s\n", error->c_str());
     return daemon.idle_source_missing() ? 2 : 1;
   }
+  // Start-up (the configuration, the log read back, the prepared statements) has freed most of
+  // what it used; give the free pages inside the heap back to the system.
+  malloc_trim(0);
   io.run();
   return 0;
 }

@@ -50,4 +50,16 @@ std::optional<std::string> quick_check(sqlite3* db) {
   return std::nullopt;
 }
 
+// By default each connection sets aside room for 20 cache pages up front and writes through all
+// of it (about 80 kB resident); the daemon's connection reads few pages. The soft limit makes
+// SQLite reuse cached pages instead of growing the cache (2 MB by default) while the daemon
+// reads back a long log. (Debian builds SQLite without lookaside, so there is none to turn off.)
+std::optional<std::string> use_little_memory(long long heap_limit_bytes) {
+  if (sqlite3_config(SQLITE_CONFIG_PAGECACHE, nullptr, 0, 0) != SQLITE_OK) {
+    return std::string("cannot configure SQLite's memory: it is already initialised");
+  }
+  sqlite3_soft_heap_limit64(heap_limit_bytes);
+  return std::nullopt;
+}
+
 }  // namespace sitstretch::store

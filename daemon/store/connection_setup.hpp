@@ -22,4 +22,10 @@ std::optional<std::string> set_journal(sqlite3* db);
 // SQLite's quick_check; returns "corrupt: ..." if the file is damaged.
 std::optional<std::string> quick_check(sqlite3* db);
 
+// For a process that keeps one connection open for a long time and uses it rarely (the daemon):
+// no page-cache block set aside per connection, and SQLite's memory held near
+// `heap_limit_bytes` by recycling cached pages. Must run before the first connection opens
+// (sqlite3_config works only before SQLite initialises); returns an error phrase.
+std::optional<std::string> use_little_memory(long long heap_limit_bytes);
+
 }  // namespace sitstretch::store

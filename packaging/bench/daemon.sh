@@ -3,6 +3,10 @@
 # prints start-up time, memory (PSS/RSS), CPU and wakeups per minute while the user works and
 # while the user is away, and the latency from a prompt's due time to the Notify call.
 # Usage: packaging/bench/daemon.sh [SECONDS]   (each measuring phase; default 60)
+# With SITSTRETCH_BENCH_SMAPS=FILE, the daemon's /proc/PID/smaps at the PSS reading is copied to
+# FILE, to attribute the memory to its mappings; SITSTRETCH_BENCH_PROBE=COMMAND runs COMMAND with
+# the daemon's pid and those of the benchmark's other processes there, such as
+# packaging/bench/isolated_pss.py (its output goes to stderr).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 phase=${1:-60}
@@ -47,6 +51,9 @@ start=$(date +%s%N)
 "$daemon" --config "$config" 2> "$work/daemon.log" &
 dpid=$!
 pids+=($dpid)
+# The socket's appearance is polled first, cheaply: a `sitstretch status` that fails for lack of
+# it would add up to one whole run of the client to the figure.
+until [ -S "$XDG_RUNTIME_DIR/sitstretch/control.sock" ]; do :; done
 until "$cli" status > /dev/null 2>&1; do :; done
 ready_ms=$(( ($(date +%s%N) - start) / 1000000 ))
 sleep 2
@@ -86,6 +93,8 @@ until "$cli" log --json --all | grep -q '"away"'; do sleep 0.5; done
 read -r idle_cpu idle_wake <<< "$(measure "$phase" no)"
 pss=$(awk '/^Pss:/ {print $2}' /proc/$dpid/smaps_rollup)
 rss=$(awk '/^Rss:/ {print $2}' /proc/$dpid/smaps_rollup)
+if [ -n "${SITSTRETCH_BENCH_SMAPS:-}" ]; then cp "/proc/$dpid/smaps" "$SITSTRETCH_BENCH_SMAPS"; fi
+if [ -n "${SITSTRETCH_BENCH_PROBE:-}" ]; then $SITSTRETCH_BENCH_PROBE "$dpid" "${pids[@]}" $$ >&2; fi
 
 # Prompt latency: a 10 s interval, then compare the due time with the Notify call's arrival.
 xdotool mousemove_relative -- 1 1
