@@ -67,6 +67,13 @@ check "sitstretch.toml(5) documents every key of default.toml" documents_every_k
 sets_nothing() { ! grep -vE '^[[:space:]]*(#|$|\[)' "$root/etc/xdg/sitstretch/config.toml"; }
 check "/etc/xdg/sitstretch/config.toml has every key commented out" sets_nothing
 check "bash completion parses" bash -n "$root/usr/share/bash-completion/completions/sitstretch"
+# zsh and fish are not build dependencies; their completions are checked where they are installed.
+if command -v zsh >/dev/null; then
+  check "zsh completion parses" zsh -n "$root/usr/share/zsh/vendor-completions/_sitstretch"
+fi
+if command -v fish >/dev/null; then
+  check "fish completion parses" fish -n "$root/usr/share/fish/vendor_completions.d/sitstretch.fish"
+fi
 
 # Install, run, purge.
 say "installing $deb"
