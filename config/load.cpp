@@ -28,17 +28,7 @@ std::variant<std::string, ConfigError> read_file(const std::filesystem::path& fi
   return text;
 }
 
-}  // namespace
-
-Result load_file(const std::filesystem::path& file, const Config& base) {
-  auto text = read_file(file);
-  if (auto* error = std::get_if<ConfigError>(&text)) return *error;
-  return parse(std::get<std::string>(text), file.string(), base);
-}
-
-namespace {
-
-// Reads one file of the given role over layer, keeping the locks of the system files below.
+// Reads one file of the given role over the layers below, whose locks it keeps.
 std::variant<Layer, ConfigError> read_layer(const std::filesystem::path& file, const Layer& below,
                                             FileRole role) {
   auto text = read_file(file);
@@ -54,11 +44,18 @@ LoadResult loaded(std::variant<Layer, ConfigError> layer) {
 
 }  // namespace
 
+Result load_file(const std::filesystem::path& file, const Config& base) {
+  auto text = read_file(file);
+  if (auto* error = std::get_if<ConfigError>(&text)) return *error;
+  return parse(std::get<std::string>(text), file.string(), base);
+}
+
 LoadResult load_with_warnings(const std::optional<std::filesystem::path>& explicit_file,
                               const Environment& env) {
   // --config FILE is the user's own file, read without the system files or their locks.
-  if (explicit_file)
+  if (explicit_file) {
     return loaded(read_layer(*explicit_file, Layer{defaults(), {}, {}}, FileRole::user));
+  }
   const std::optional<std::filesystem::path> user = user_config_path(env);
   Layer current{defaults(), {}, {}};
   for (const std::filesystem::path& file : config_paths(env)) {
