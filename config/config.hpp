@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 #include <variant>
+#include <vector>
 
 #include "config/config_error.hpp"
 #include "config/environment.hpp"
@@ -40,6 +41,14 @@ struct Config {
 // Either a usable configuration or the first problem in file order. Nothing here throws.
 using Result = std::variant<Config, ConfigError>;
 
+// A usable configuration and what the files say that it does not follow (config/policy.hpp).
+struct Loaded {
+  Config config;
+  std::vector<ConfigWarning> warnings;
+};
+
+using LoadResult = std::variant<Loaded, ConfigError>;
+
 // The text of config/default.toml, embedded at build time; the single source of defaults.
 std::string_view default_toml();
 
@@ -47,7 +56,8 @@ std::string_view default_toml();
 const Config& defaults();
 
 // Parses TOML text and lays the keys it sets over base; keys it leaves out keep base's value
-// (quiet.hours, when present, replaces the whole list). file_name only labels errors.
+// (quiet.hours, when present, replaces the whole list). file_name only labels errors. The text
+// is read as the user's file: `locked` is an error in it.
 Result parse(std::string_view text, std::string_view file_name, const Config& base);
 
 // Reads and parses one file over base. A missing or unreadable file is an error.
@@ -56,7 +66,10 @@ Result load_file(const std::filesystem::path& file, const Config& base);
 // The configuration the daemon runs with. With explicit_file (--config FILE) that file alone is
 // laid over the defaults and must exist. Otherwise every existing file of config_paths(env) is
 // laid over the defaults in order (system directories, then the user's file); missing files are
-// skipped, and the first bad file stops the load.
+// skipped, and the first bad file stops the load. The system files may lock keys against the
+// user's file (config/policy.hpp); load_with_warnings also says which settings that ignored.
+LoadResult load_with_warnings(const std::optional<std::filesystem::path>& explicit_file,
+                              const Environment& env);
 Result load(const std::optional<std::filesystem::path>& explicit_file, const Environment& env);
 
 }  // namespace sitstretch::config

@@ -18,4 +18,8 @@ struct ConfigError {
   bool operator==(const ConfigError&) const = default;
 };
 
+// Something in a file that is used but not as written (a user's setting of a locked key): the
+// same place and one line as an error, but the configuration is still used.
+using ConfigWarning = ConfigError;
+
 }  // namespace sitstretch::config

@@ -6,6 +6,7 @@
 #include <system_error>
 
 #include "config/config.hpp"
+#include "config/policy.hpp"
 
 namespace sitstretch::config {
 namespace {
@@ -27,6 +28,20 @@ std::variant<std::string, ConfigError> read_file(const std::filesystem::path& fi
   return text;
 }
 
+// Reads one file of the given role over the layers below, whose locks it keeps.
+std::variant<Layer, ConfigError> read_layer(const std::filesystem::path& file, const Layer& below,
+                                            FileRole role) {
+  auto text = read_file(file);
+  if (auto* error = std::get_if<ConfigError>(&text)) return *error;
+  return parse_layer(std::get<std::string>(text), file.string(), below.config, role, below.locks);
+}
+
+LoadResult loaded(std::variant<Layer, ConfigError> layer) {
+  if (auto* error = std::get_if<ConfigError>(&layer)) return *error;
+  Layer& last = std::get<Layer>(layer);
+  return Loaded{std::move(last.config), std::move(last.warnings)};
+}
+
 }  // namespace
 
 Result load_file(const std::filesystem::path& file, const Config& base) {
@@ -35,18 +50,30 @@ Result load_file(const std::filesystem::path& file, const Config& base) {
   return parse(std::get<std::string>(text), file.string(), base);
 }
 
-Result load(const std::optional<std::filesystem::path>& explicit_file, const Environment& env) {
-  if (explicit_file) return load_file(*explicit_file, defaults());
-  Config current = defaults();
+LoadResult load_with_warnings(const std::optional<std::filesystem::path>& explicit_file,
+                              const Environment& env) {
+  // --config FILE is the user's own file, read without the system files or their locks.
+  if (explicit_file) {
+    return loaded(read_layer(*explicit_file, Layer{defaults(), {}, {}}, FileRole::user));
+  }
+  const std::optional<std::filesystem::path> user = user_config_path(env);
+  Layer current{defaults(), {}, {}};
   for (const std::filesystem::path& file : config_paths(env)) {
     std::error_code status_error;
     // Only a file that is plainly absent is skipped; one we cannot even stat is reported.
     if (!std::filesystem::exists(file, status_error) && !status_error) continue;
-    Result layered = load_file(file, current);
-    if (std::holds_alternative<ConfigError>(layered)) return layered;
-    current = std::get<Config>(std::move(layered));
+    const FileRole role = (user && file == *user) ? FileRole::user : FileRole::system;
+    auto layered = read_layer(file, current, role);
+    if (std::holds_alternative<ConfigError>(layered)) return loaded(std::move(layered));
+    current = std::get<Layer>(std::move(layered));
   }
-  return current;
+  return Loaded{std::move(current.config), std::move(current.warnings)};
+}
+
+Result load(const std::optional<std::filesystem::path>& explicit_file, const Environment& env) {
+  LoadResult result = load_with_warnings(explicit_file, env);
+  if (auto* error = std::get_if<ConfigError>(&result)) return *error;
+  return std::get<Loaded>(std::move(result)).config;
 }
 
 }  // namespace sitstretch::config

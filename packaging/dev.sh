@@ -2,7 +2,9 @@
 # sitstretch developer script. On a fresh Debian 12 machine it installs what it needs with apt.
 #
 #   packaging/dev.sh run     build, then start sitstretchd in this desktop session
-#   packaging/dev.sh test    build with -Werror and run every test; again under ASan/UBSan
+#   packaging/dev.sh test    build with -Werror and run every test; again under ASan/UBSan; then
+#                            build the .deb (deb.sh) and check, install and purge it
+#                            (check-package.sh)
 #   packaging/dev.sh build   build only (build/release)
 #   packaging/dev.sh bench   print the benchmark figures (packaging/bench/*.sh, build/bench)
 set -euo pipefail
@@ -17,6 +19,7 @@ DEPS=(
   xvfb xdotool dbus dbus-x11
   mutter sway kwin-wayland
   chromium
+  lintian desktop-file-utils appstream systemd man-db dpkg-dev file
 )
 
 # Each message says how many seconds the script has run, so a slow step shows in CI's log.
@@ -63,6 +66,12 @@ cmd_test() {
   build asan -DSITSTRETCH_WERROR=ON -DSITSTRETCH_SANITIZE=ON
   ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=print_stacktrace=1 run_tests asan
   say "all tests passed in both builds"
+  # The flags of build/ci, so ccache makes this build quick; the checks install the package on
+  # this machine and purge it again.
+  say "build the Debian package and check it (lintian, validators, man pages, install, purge)"
+  packaging/deb.sh >/dev/null
+  packaging/check-package.sh
+  say "the package passed every check"
 }
 
 cmd_run() {

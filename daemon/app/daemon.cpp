@@ -238,9 +238,17 @@ void Daemon::show_prompt(const core::Record& prompt) {
   notifier_->show(content);
 }
 
+void Daemon::log_config_warnings(const std::vector<config::ConfigWarning>& warnings) {
+  std::string text;
+  for (const auto& warning : warnings) text += "sitstretchd: " + warning.to_string() + "\n";
+  if (text == last_config_warnings_) return;
+  last_config_warnings_ = text;
+  std::fputs(text.c_str(), stderr);
+}
+
 // Parse, then swap: a bad file keeps the running configuration, and says why once.
 std::optional<std::string> Daemon::reload(const char* why) {
-  config::Result loaded = config::load(options_.config_file, options_.env);
+  config::LoadResult loaded = config::load_with_warnings(options_.config_file, options_.env);
   if (auto* error = std::get_if<config::ConfigError>(&loaded)) {
     const std::string text = error->to_string();
     if (text != last_config_error_) {
@@ -253,7 +261,8 @@ std::optional<std::string> Daemon::reload(const char* why) {
     return text;
   }
   last_config_error_.clear();
-  auto& fresh = std::get<config::Config>(loaded);
+  log_config_warnings(std::get<config::Loaded>(loaded).warnings);
+  auto& fresh = std::get<config::Loaded>(loaded).config;
   if (fresh != config_) {
     config_ = std::move(fresh);
     model_.reconfigure(config_.model, now(), records_);

@@ -56,6 +56,9 @@ class Daemon {
   // After start() failed: whether it was because the forced idle source is missing (exit 2).
   bool idle_source_missing() const { return idle_source_missing_; }
 
+  // Logs the user's settings the administrator's locks ignore, once: again only when they change.
+  void log_config_warnings(const std::vector<config::ConfigWarning>& warnings);
+
  private:
   core::Ms now();
   std::optional<std::string> start_idle();
@@ -102,6 +105,7 @@ class Daemon {
   std::optional<control::ControlServer> control_;
   std::unique_ptr<ConfigWatch> config_watch_;
   std::string last_config_error_;
+  std::string last_config_warnings_;
   std::optional<stretch::Guide> guide_;
   BootTimer guide_timer_;
 };

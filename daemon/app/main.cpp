@@ -97,7 +97,7 @@ int main(int argc, char** argv) {
     return 1;
   }
 
-  config::Result loaded = config::load(options.config_file, options.env);
+  config::LoadResult loaded = config::load_with_warnings(options.config_file, options.env);
   if (auto* error = std::get_if<config::ConfigError>(&loaded)) {
     std::fprintf(stderr, "%s\n", error->to_string().c_str());
     return 2;
@@ -110,8 +110,9 @@ int main(int argc, char** argv) {
   }
 
   boost::asio::io_context io;
-  app::Daemon daemon(io, std::move(options), std::get<config::Config>(loaded),
+  app::Daemon daemon(io, std::move(options), std::get<config::Loaded>(loaded).config,
                      std::move(std::get<std::unique_ptr<store::Store>>(opened)));
+  daemon.log_config_warnings(std::get<config::Loaded>(loaded).warnings);
   if (auto error = daemon.start()) {
     std::fprintf(stderr, "sitstretchd: %s\n", error->c_str());
     return daemon.idle_source_missing() ? 2 : 1;

@@ -30,10 +30,14 @@ int config_command(const Args& words, const config::Environment& env) {
 
   std::optional<std::filesystem::path> file;
   if (args.size() == 2) file = args[1];
-  const config::Result result = config::load(file, env);
+  const config::LoadResult result = config::load_with_warnings(file, env);
   if (auto* error = std::get_if<config::ConfigError>(&result)) {
     std::fprintf(stderr, "%s\n", error->to_string().c_str());
     return kBadInput;
+  }
+  // A locked key the user set is ignored, not wrong: say so, and the check still passes.
+  for (const config::ConfigWarning& warning : std::get<config::Loaded>(result).warnings) {
+    std::fprintf(stderr, "warning: %s\n", warning.to_string().c_str());
   }
   if (file) {
     std::printf("%s: ok\n", file->c_str());

@@ -169,6 +169,24 @@ TEST_CASE("config check without a file checks what the daemon would read") {
   CHECK(r.err.starts_with(user + ":2:"));
 }
 
+TEST_CASE("config check passes a locked key the user set, with a warning naming both files") {
+  Cli cli;
+  auto site = cli.home.write("etc/sitstretch/config.toml",
+                             "locked = [\"sitting.interval\"]\n[sitting]\ninterval = \"30m\"\n");
+  auto user = cli.home.write("config/sitstretch/config.toml",
+                             "[prompt]\nsnooze = \"5m\"\n[sitting]\ninterval = \"2h\"\n");
+  auto r = cli.run({"config", "check"});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out == site + ": ok\n" + user + ": ok\n");
+  CHECK(r.err == "warning: " + user + ":4:1: sitting.interval is locked by the administrator (" +
+                     site + ":1:11); this setting is ignored\n");
+  // In the user's own file, or a file given to check, `locked` is an error.
+  auto own = cli.home.write("own.toml", "\nlocked = [\"prompt.snooze\"]\n");
+  auto refused = cli.run({"config", "check", own});
+  CHECK(refused.exit_code == 2);
+  CHECK(refused.err.starts_with(own + ":2:1: locked: only a system file"));
+}
+
 TEST_CASE("config default prints the documented defaults, which check accepts") {
   Cli cli;
   auto r = cli.run({"config", "default"});
