@@ -9,6 +9,7 @@
 #include "idle/idle_factory.hpp"
 #include "session/clocks.hpp"
 #include "store/log_format.hpp"
+#include "store/settings_toml.hpp"
 #include "store/utc.hpp"
 #include "stretch/book_stretch.hpp"
 
@@ -73,6 +74,7 @@ std::optional<std::string> Daemon::start() {
 
   // The user is sitting at start-up unless input stopped long enough ago to be a break.
   const core::Ms t = now();
+  log_run(store::RunEvent::start, t);
   const auto idle_for = idle_ ? idle_->idle_for() : std::nullopt;
   if (!idle_) {
     std::fprintf(stderr,
@@ -139,6 +141,11 @@ void Daemon::presence(core::Signal signal, core::Ms t, std::optional<core::Ms> l
   std::optional<std::int64_t> last_input_utc;
   if (last_input) last_input_utc = (*last_input + to_utc).count();
   store_->append_presence(signal, (t + to_utc).count(), last_input_utc);
+}
+
+// Logs a start, reload or stop with the model's settings, so the log replays as it ran.
+void Daemon::log_run(store::RunEvent event, core::Ms t) {
+  store_->append_run(event, (t + utc_minus_boot()).count(), store::settings_toml(config_.model));
 }
 
 void Daemon::on_answer(notify::Answer answer) {
@@ -265,7 +272,9 @@ std::optional<std::string> Daemon::reload(const char* why) {
   auto& fresh = std::get<config::Loaded>(loaded).config;
   if (fresh != config_) {
     config_ = std::move(fresh);
-    model_.reconfigure(config_.model, now(), records_);
+    const core::Ms t = now();
+    model_.reconfigure(config_.model, t, records_);
+    log_run(store::RunEvent::reload, t);
     if (idle_) idle_->set_threshold(config_.model.break_after);
     std::fprintf(stderr, "sitstretchd: configuration reloaded (%s)\n", why);
     finish();
@@ -282,6 +291,7 @@ void Daemon::stop(int signal) {
     return;
   }
   std::fprintf(stderr, "sitstretchd: stopping (%s)\n", strsignal(signal));
+  log_run(store::RunEvent::stop, now());
   // Every record is already committed; only the adapters need to let go.
   config_watch_.reset();
   end_guide();

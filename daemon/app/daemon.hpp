@@ -67,6 +67,7 @@ class Daemon {
   void on_answer(notify::Answer answer);
   void on_deadline();
   void presence(core::Signal signal, core::Ms now, std::optional<core::Ms> last_input);
+  void log_run(store::RunEvent event, core::Ms t);
   std::string on_request(const control::Request& request);
   std::string answer_request(const control::Request& request, core::Ms now);
   std::string status_reply(core::Ms now) const;

@@ -8,12 +8,13 @@
 #include "cli/when.hpp"
 #include "core/record_json.hpp"
 #include "store/log_format.hpp"
+#include "store/log_trace.hpp"
 #include "store/store.hpp"
 
 namespace sitstretch::cli {
 namespace {
 
-enum class Format { text, json, csv };
+enum class Format { text, json, csv, trace };
 
 struct LogArgs {
   std::optional<std::int64_t> since;
@@ -22,11 +23,11 @@ struct LogArgs {
 };
 
 constexpr const char* kUsage =
-    "usage: sitstretch log [--since WHEN] [--until WHEN] [--all] [--json | --csv]";
+    "usage: sitstretch log [--since WHEN] [--until WHEN] [--all] [--json | --csv | --trace]";
 
 std::variant<LogArgs, std::string> parse_args(const Args& args) {
-  static constexpr Option kOptions[] = {
-      {"json"}, {"csv"}, {"since", true}, {"until", true}, {"all"}};
+  static constexpr Option kOptions[] = {{"json"},        {"csv"},         {"trace"},
+                                        {"since", true}, {"until", true}, {"all"}};
   auto parsed = parse_options(args, kOptions, kUsage);
   if (auto* error = std::get_if<std::string>(&parsed)) return *error;
   if (!std::get<ParsedArgs>(parsed).operands.empty()) return kUsage;
@@ -34,8 +35,8 @@ std::variant<LogArgs, std::string> parse_args(const Args& args) {
   LogArgs out;
   out.since = parse_when("today", now);
   for (const auto& [name, value] : std::get<ParsedArgs>(parsed).options) {
-    if (name == "json" || name == "csv") {
-      out.format = name == "json" ? Format::json : Format::csv;
+    if (name == "json" || name == "csv" || name == "trace") {
+      out.format = name == "json" ? Format::json : name == "csv" ? Format::csv : Format::trace;
     } else if (name == "all") {
       out.since.reset();
     } else {
@@ -76,6 +77,16 @@ int log_command(const Args& args) {
   if (auto* error = std::get_if<std::string>(&opened)) return fail(kFailed, *error);
   auto& log = std::get<std::unique_ptr<store::Store>>(opened);
   if (a.format == Format::csv) std::printf("%s\n", std::string(store::csv_header()).c_str());
+  if (a.format == Format::trace) {
+    // Nothing logged yet is an empty day: still a trace that replays.
+    const std::int64_t now = wall_now_ms();
+    store::LogSpan span;
+    if (log) span = store::read_span(*log, a.since, a.until, now);
+    if (!log) span.start_ms = span.end_ms = a.since.value_or(now);
+    const std::string text = store::to_trace(span);
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    return kOk;
+  }
   if (!log) return kOk;  // nothing logged yet
   const core::TimeFormat format = store::log_time_format();
   for (const core::Record& r : log->records(a.since, a.until)) {
@@ -87,6 +98,7 @@ int log_command(const Args& args) {
         std::printf("%s\n", store::to_csv_row(r).c_str());
         break;
       case Format::text:
+      case Format::trace:  // printed above
         std::printf("%s\n", text_line(r).c_str());
         break;
     }

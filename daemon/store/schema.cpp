@@ -159,16 +159,33 @@ CREATE TRIGGER records_delete_outdates_days AFTER DELETE ON records BEGIN
 END;
 )sql";
 
+// Version 5: the daemon's runs, so that the log can be replayed as it happened (SPEC §5, "Your
+// own days"): each start (a new model, the user absent) and stop, and each reload, with the
+// model's settings then in force as TOML (see settings_toml.hpp). A stop has no settings. A run
+// that ended without a stop (a crash, SIGKILL) shows as a start with no stop before it.
+constexpr const char* kVersion5 = R"sql(
+CREATE TABLE runs (
+  id INTEGER PRIMARY KEY,
+  t_ms INTEGER NOT NULL,
+  event TEXT NOT NULL,
+  settings TEXT,
+  CONSTRAINT known_run_event CHECK (event IN ('start', 'reload', 'stop')),
+  CONSTRAINT settings_unless_stop CHECK ((settings IS NOT NULL) = (event != 'stop'))
+);
+CREATE INDEX runs_t ON runs (t_ms);
+)sql";
+
 // Migration i takes the database from version i to i + 1. A later version appends a step here
 // (new tables, ALTER TABLE, or a table rebuild with copied rows); steps never change once
 // released.
 using Migration = std::optional<std::string> (*)(sqlite3* db);
 
-constexpr std::array<Migration, 4> kMigrations{
+constexpr std::array<Migration, 5> kMigrations{
     [](sqlite3* db) { return exec(db, kVersion1); },
     [](sqlite3* db) { return exec(db, kVersion2); },
     [](sqlite3* db) { return exec(db, kVersion3); },
     [](sqlite3* db) { return exec(db, kVersion4); },
+    [](sqlite3* db) { return exec(db, kVersion5); },
 };
 
 std::optional<std::string> run_steps(sqlite3* db) {

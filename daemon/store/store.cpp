@@ -180,8 +180,13 @@ std::optional<std::string> Store::prepare() {
       db_.get(),
       "SELECT t_ms, signal, last_input_ms FROM presence WHERE t_ms >= ?1 AND t_ms < ?2 "
       "ORDER BY t_ms, id");
+  insert_run_ = std::make_unique<Statement>(
+      db_.get(), "INSERT INTO runs (t_ms, event, settings) VALUES (?1, ?2, ?3)");
+  select_runs_ = std::make_unique<Statement>(
+      db_.get(),
+      "SELECT t_ms, event, settings FROM runs WHERE t_ms >= ?1 AND t_ms < ?2 ORDER BY t_ms, id");
   for (const auto* s : {&insert_record_, &insert_presence_, &select_records_, &count_records_,
-                        &select_latest_of_, &select_presence_}) {
+                        &select_latest_of_, &select_presence_, &insert_run_, &select_runs_}) {
     if (!(*s)->ok()) return "cannot prepare a statement: " + (*s)->error();
   }
   return std::nullopt;

@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -25,6 +26,15 @@ struct PresenceRow {
   core::Signal signal = core::Signal::active;
   std::optional<std::int64_t> last_input_ms;  // idle: when input stopped
   bool operator==(const PresenceRow&) const = default;
+};
+
+// The daemon's runs (schema version 5): what the model started from, and with which settings.
+enum class RunEvent { start, reload, stop };
+struct RunRow {
+  std::int64_t t_ms = 0;
+  RunEvent event = RunEvent::start;
+  std::string settings;  // settings_toml() of the model's settings; empty for a stop
+  bool operator==(const RunRow&) const = default;
 };
 
 // The compliance log (SPEC §3): an SQLite file in WAL mode, written by the daemon and read at the
@@ -66,6 +76,14 @@ class Store {
   // Appends one presence transition, so a day can be replayed later. As append().
   bool append_presence(core::Signal s, std::int64_t utc_ms,
                        std::optional<std::int64_t> last_input_utc_ms);
+
+  // Appends a daemon start, reload or stop, with the settings then in force (ignored for a stop),
+  // so that `sitstretch log --trace` can say what the model ran under. As append().
+  bool append_run(RunEvent event, std::int64_t utc_ms, std::string_view settings_toml);
+
+  // Runs with since <= t < until, in order.
+  std::vector<RunRow> runs(std::optional<std::int64_t> since_utc_ms,
+                           std::optional<std::int64_t> until_utc_ms);
 
   // Records with since <= t < until (either bound may be absent), ordered by t, then by the order
   // they were appended. A read failure is logged and yields the rows read so far.
@@ -122,6 +140,8 @@ class Store {
   std::unique_ptr<Statement> count_records_;
   std::unique_ptr<Statement> select_latest_of_;
   std::unique_ptr<Statement> select_presence_;
+  std::unique_ptr<Statement> insert_run_;
+  std::unique_ptr<Statement> select_runs_;
   std::optional<std::filesystem::path> moved_aside_;
   bool write_failure_logged_ = false;
 };

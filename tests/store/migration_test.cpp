@@ -92,6 +92,38 @@ INSERT INTO day_stats VALUES (1795647600000, 1795561200000, 1, 0, 0, 0, 0, 0, 0,
 PRAGMA user_version = 3;
 )sql";
 
+// Version 4 as released: version 3 with the records table rebuilt to take busy and free records
+// with their reason (the CHECKs of version 1 kept), and one busy record.
+const std::string kReleasedVersion4 = kReleasedVersion3 + R"sql(
+CREATE TABLE records_v4 (id INTEGER PRIMARY KEY, t_ms INTEGER NOT NULL, event TEXT NOT NULL,
+  sitting_ms INTEGER NOT NULL, attempt INTEGER, prompted INTEGER, until_ms INTEGER,
+  since_ms INTEGER, away_ms INTEGER, side TEXT, reason TEXT,
+  CONSTRAINT known_event CHECK (event IN ('prompt', 'accepted', 'snoozed', 'skipped',
+    'dismissed', 'ignored', 'away', 'back', 'paused', 'resumed', 'side', 'busy', 'free')),
+  CONSTRAINT reason_iff_busy_free CHECK ((reason IS NOT NULL) = (event IN ('busy', 'free'))),
+  CONSTRAINT known_reason CHECK (reason IN ('dnd', 'fullscreen', 'camera', 'user')));
+INSERT INTO records_v4 (id, t_ms, event, sitting_ms, attempt, prompted, until_ms, since_ms,
+    away_ms, side)
+  SELECT id, t_ms, event, sitting_ms, attempt, prompted, until_ms, since_ms, away_ms, side
+  FROM records;
+DROP TABLE records;
+ALTER TABLE records_v4 RENAME TO records;
+CREATE INDEX records_t ON records (t_ms);
+CREATE INDEX records_event_t ON records (event, t_ms);
+CREATE TRIGGER records_insert_outdates_days AFTER INSERT ON records BEGIN
+  DELETE FROM day_stats
+    WHERE end_ms > min(NEW.t_ms, coalesce(NEW.since_ms, NEW.t_ms)) - NEW.sitting_ms;
+END;
+CREATE TRIGGER records_update_outdates_days AFTER UPDATE ON records BEGIN
+  DELETE FROM day_stats;
+END;
+CREATE TRIGGER records_delete_outdates_days AFTER DELETE ON records BEGIN
+  DELETE FROM day_stats;
+END;
+INSERT INTO records (t_ms, event, sitting_ms, reason) VALUES (1795608600000, 'busy', 0, 'dnd');
+PRAGMA user_version = 4;
+)sql";
+
 // How to make a log of each earlier version, with the rows it holds (version 0: no file yet).
 struct Earlier {
   int version;
@@ -105,13 +137,14 @@ const std::vector<Earlier>& earlier_versions() {
       {1, [](const std::filesystem::path& f) { run_sql(f, kReleasedVersion1); }, 3},
       {2, [](const std::filesystem::path& f) { run_sql(f, kReleasedVersion2.c_str()); }, 3},
       {3, [](const std::filesystem::path& f) { run_sql(f, kReleasedVersion3.c_str()); }, 3},
+      {4, [](const std::filesystem::path& f) { run_sql(f, kReleasedVersion4.c_str()); }, 4},
   };
   return kEarlier;
 }
 
 TEST_CASE("there is a fixture for every earlier schema version") {
   CHECK(earlier_versions().size() == static_cast<std::size_t>(latest_schema_version()));
-  CHECK(latest_schema_version() == 4);
+  CHECK(latest_schema_version() == 5);
 }
 
 TEST_CASE("a log of every earlier version migrates to the latest and keeps its rows") {
@@ -123,7 +156,7 @@ TEST_CASE("a log of every earlier version migrates to the latest and keeps its r
     CHECK(store->records({}, {}).size() == e.records);
     store.reset();
     CHECK(query_int(dir.log(), "PRAGMA user_version") == latest_schema_version());
-    for (const char* index : {"records_t", "presence_t", "records_event_t"}) {
+    for (const char* index : {"records_t", "presence_t", "records_event_t", "runs_t"}) {
       INFO(index);
       CHECK(has_index(dir.log(), index));
     }
@@ -140,7 +173,33 @@ TEST_CASE("a log of every earlier version migrates to the latest and keeps its r
     const auto read = store->records({}, {});
     REQUIRE(read.size() == e.records + 1);
     CHECK(read.back() == busy);
+    // The daemon's runs, new in version 5, start empty and can be written and read back.
+    CHECK(store->runs({}, {}).empty());
+    REQUIRE(store->append_run(RunEvent::start, 1795609000000, "[sitting]\n"));
+    REQUIRE(store->append_run(RunEvent::stop, 1795609100000, "ignored for a stop"));
+    CHECK(store->runs({}, {}) ==
+          std::vector<RunRow>{{1795609000000, RunEvent::start, "[sitting]\n"},
+                              {1795609100000, RunEvent::stop, ""}});
+    CHECK(store->runs(1795609050000, {}).size() == 1);
   }
+}
+
+TEST_CASE("a run row names a known event, and a stop has no settings") {
+  TempDir dir;
+  open_ok(dir.log()).reset();
+  auto refused = [&](const char* values) {
+    const std::string sql =
+        std::string("INSERT INTO runs (t_ms, event, settings) VALUES ") + values;
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(dir.log().c_str(), &db) == SQLITE_OK);
+    const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr);
+    sqlite3_close(db);
+    return rc != SQLITE_OK;
+  };
+  CHECK(refused("(1, 'crash', '')"));
+  CHECK(refused("(1, 'stop', '[sitting]')"));
+  CHECK(refused("(1, 'start', NULL)"));
+  CHECK_FALSE(refused("(1, 'reload', '[sitting]')"));
 }
 
 TEST_CASE("the rebuilt records table keeps ids, and its triggers still throw kept days away") {
