@@ -20,6 +20,8 @@ int config_command(const Args& args, const config::Environment& env);
 int status_command(const Args& args);
 int log_command(const Args& args);
 int stretch_command(const Args& args, const config::Environment& env);
+// whatif FILE [--days N] [--json]
+int whatif_command(const Args& args, const config::Environment& env);
 // done, snooze, skip, dismiss, pause [DURATION], resume, reload, stretch, side SIDE
 int control_command(const std::string& command, const Args& args);
 

@@ -25,13 +25,18 @@ With the daemon (sitstretchd) running:
 Without a daemon:
   stretch [--config FILE]        the guided book stretch in this terminal (recorded
                                  through the daemon when one runs)
-  log [--since WHEN] [--until WHEN] [--all] [--json | --csv]
-                                 the compliance log (default: today)
+  log [--since WHEN] [--until WHEN] [--all] [--json | --csv | --trace]
+                                 the compliance log (default: today); --trace prints
+                                 it as a trace for replay
+  whatif FILE [--days N] [--json]
+                                 the last N days (default 7) replayed under the running
+                                 configuration and under FILE, side by side
   stats [--days N | --since DATE] [--json | --csv]
                                  per-day statistics (default: 7 days) and a total
   report [--days N] [-o FILE | -o -] [--open]
                                  HTML report (default: 30 days, ~/.cache/sitstretch/report.html)
   replay TRACE [--config FILE]   run the sitting model over a trace (SPEC §5), print records
+                                 (TRACE - reads standard input)
   config check [FILE]            validate FILE, or the files the daemon would read
   config default                 print the documented default configuration
   config path                    print where your configuration file lives
@@ -80,6 +85,7 @@ int main(int argc, char** argv) {
   if (command == "stats") return stats_command(args);
   if (command == "report") return report_command(args);
   if (command == "stretch") return stretch_command(args, env);
+  if (command == "whatif") return whatif_command(args, env);
   for (const char* c : {"done", "snooze", "skip", "dismiss", "pause", "resume", "reload", "side"}) {
     if (command == c) return control_command(command, args);
   }
