@@ -82,16 +82,26 @@ WhatIfDay from_stats(const stats::DayStats& s) {
 
 }  // namespace
 
-WhatIf what_if(const std::string& trace, core::Ms start_utc, const core::Settings& settings,
-               const std::vector<stats::LocalDay>& days) {
-  Run run(settings);
+std::vector<core::TraceEvent> replayed_events(const std::string& trace) {
+  using W = core::TraceWord;
+  std::vector<core::TraceEvent> events;
   std::istringstream in(trace);
   for (std::string line; std::getline(in, line);) {
     const core::TraceLine parsed = core::parse_trace_line(line);
     const auto* event = std::get_if<core::TraceEvent>(&parsed);
-    if (event) run.apply(*event);
-    if (event && event->word == core::TraceWord::end) break;
+    if (!event) continue;
+    const bool input = event->word <= W::wake || event->word == W::busy || event->word == W::free ||
+                       event->word == W::end;
+    if (input) events.push_back(*event);
+    if (event->word == W::end) break;
   }
+  return events;
+}
+
+WhatIf what_if(const std::vector<core::TraceEvent>& events, core::Ms start_utc,
+               const core::Settings& settings, const std::vector<stats::LocalDay>& days) {
+  Run run(settings);
+  for (const core::TraceEvent& event : events) run.apply(event);
   std::vector<core::Record> utc;
   utc.reserve(run.records().size());
   for (const core::Record& r : run.records()) utc.push_back(store::to_utc(r, start_utc));

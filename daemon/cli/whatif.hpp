@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "core/settings.hpp"
+#include "core/trace.hpp"
 #include "stats/local_day.hpp"
 
 namespace sitstretch::cli {
@@ -25,10 +26,13 @@ struct WhatIf {
   WhatIfDay total;
 };
 
-// Replays the presence and busy lines of a trace (from `log --trace`; any answers in it are left
-// out, as they answered other prompts) under `settings`, and counts the days. Trace second 0 is
-// `start_utc`, the first day's local midnight. Pure but for the time zone of the days.
-WhatIf what_if(const std::string& trace, core::Ms start_utc, const core::Settings& settings,
-               const std::vector<stats::LocalDay>& days);
+// The presence, busy and end lines of a trace (from `log --trace`), read once for every
+// configuration; answers are left out, as they answered other prompts.
+std::vector<core::TraceEvent> replayed_events(const std::string& trace);
+
+// Replays the events under `settings` and counts the days. Trace second 0 is `start_utc`, the
+// first day's local midnight. Pure but for the time zone of the days.
+WhatIf what_if(const std::vector<core::TraceEvent>& events, core::Ms start_utc,
+               const core::Settings& settings, const std::vector<stats::LocalDay>& days);
 
 }  // namespace sitstretch::cli

@@ -128,10 +128,10 @@ int whatif_command(const Args& args, const config::Environment& env) {
   std::erase_if(span.records, [](const core::Record& r) {
     return r.kind != core::RecordKind::busy && r.kind != core::RecordKind::free;
   });
-  const std::string trace = store::to_trace(span);
+  const auto events = replayed_events(store::to_trace(span));
   const core::Ms start(span.start_ms);
-  print(what_if(trace, start, std::get<config::Config>(running).model, days),
-        what_if(trace, start, std::get<config::Config>(other).model, days), a);
+  print(what_if(events, start, std::get<config::Config>(running).model, days),
+        what_if(events, start, std::get<config::Config>(other).model, days), a);
   return kOk;
 }
 

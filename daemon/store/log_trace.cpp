@@ -135,6 +135,7 @@ std::vector<Line> header(const LogSpan& span) {
 
 std::string to_trace(const LogSpan& span) {
   std::vector<Line> lines = header(span);
+  lines.reserve(lines.size() + span.presence.size() + span.records.size() + 32 * span.runs.size());
   for (const RunRow& run : span.runs) add_run(lines, run, span.start_ms);
   std::int64_t last_presence = span.start_ms;
   for (const PresenceRow& p : span.presence) {
@@ -153,6 +154,7 @@ std::string to_trace(const LogSpan& span) {
     return a.t_ms != b.t_ms ? a.t_ms < b.t_ms : a.rank < b.rank;
   });
   std::string out;
+  out.reserve(lines.size() * 16);
   for (const Line& line : lines) {
     if (line.text[0] != '#') out += seconds(line.t_ms - span.start_ms) + " ";
     out += line.text + "\n";
