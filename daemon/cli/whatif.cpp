@@ -20,6 +20,7 @@ class Run {
   explicit Run(const core::Settings& settings) : model_(settings), max_defer_(settings.max_defer) {}
 
   void until(core::Ms t) {
+    now_ = std::max(now_, t);
     while (auto deadline = model_.next_deadline()) {
       if (*deadline > t) break;
       model_.advance(*deadline, records_);
@@ -44,6 +45,19 @@ class Run {
     observe(e.at);
   }
 
+  // A bout still running at the end is known to stats only from a record inside it, and one
+  // with none (no prompt yet under a long interval) would count as no sitting at all. So a
+  // record that stats count for nothing, `resumed`, carries the bout's sitting time to the end.
+  void close() {
+    const core::Snapshot now = model_.snapshot(now_);
+    if (!now.sitting) return;
+    core::Record r;
+    r.kind = core::RecordKind::resumed;
+    r.t = now_;
+    r.sitting = now.sitting_for;
+    records_.push_back(r);
+  }
+
   std::vector<core::Record>& records() { return records_; }
   const std::set<core::Ms>& held() const { return held_; }
 
@@ -55,6 +69,7 @@ class Run {
 
   core::SittingModel model_;
   core::Ms max_defer_;
+  core::Ms now_{};
   std::vector<core::Record> records_;
   std::set<core::Ms> held_;  // trace time
 };
@@ -102,6 +117,7 @@ WhatIf what_if(const std::vector<core::TraceEvent>& events, core::Ms start_utc,
                const core::Settings& settings, const std::vector<stats::LocalDay>& days) {
   Run run(settings);
   for (const core::TraceEvent& event : events) run.apply(event);
+  run.close();
   std::vector<core::Record> utc;
   utc.reserve(run.records().size());
   for (const core::Record& r : run.records()) utc.push_back(store::to_utc(r, start_utc));

@@ -138,3 +138,14 @@ TEST_CASE("whatif replays yesterday from the log, running configuration beside F
   CHECK(refused.err == checked.err);
   CHECK_THAT(refused.err, Catch::StartsWith(bad + ":2:"));
 }
+
+TEST_CASE("whatif counts a bout still open at the end, with no prompt in it") {
+  ScopedTimeZone utc("UTC");
+  const stats::LocalDay day = stats::local_day_of(core::Ms(1795608000000));  // 2026-11-25 12:00
+  const auto events = cli::replayed_events("36000 active\n36600 end\n");
+  const auto counted = cli::what_if(events, day.start, with_interval(minutes(45)), {day});
+  CHECK(counted.days[0].sitting == minutes(10));
+  CHECK(counted.days[0].longest_bout == minutes(10));
+  CHECK(counted.days[0].first_prompts == 0);
+  CHECK(counted.total.sitting == minutes(10));
+}
