@@ -12,7 +12,7 @@ using sitstretch::test::pump_for;
 using sitstretch::test::pump_until;
 using sitstretch::test::RecordingTray;
 using sitstretch::test::Reply;
-using sitstretch::test::use_test_session_bus;
+using sitstretch::test::use_private_session_bus;
 using sitstretch::tray::StatusItem;
 using sitstretch::tray::TrayState;
 using sitstretch::tray::TrayView;
@@ -35,7 +35,7 @@ std::string string_of(const Reply& r) {
 }  // namespace
 
 TEST_CASE("the item registers its bus name with the StatusNotifierWatcher", "[tray][dbus]") {
-  FakeTrayHost host(use_test_session_bus());
+  FakeTrayHost host(use_private_session_bus());
   RecordingTray tray;
   REQUIRE(pump_until([&] { return tray.item.registered(); }));
   REQUIRE(host.registrations.size() == 1);
@@ -46,7 +46,7 @@ TEST_CASE("the item registers its bus name with the StatusNotifierWatcher", "[tr
 }
 
 TEST_CASE("every item property reads through org.freedesktop.DBus.Properties", "[tray][dbus]") {
-  FakeTrayHost host(use_test_session_bus());
+  FakeTrayHost host(use_private_session_bus());
   RecordingTray tray;
   tray.item.update(sitting(32min));
   REQUIRE(pump_until([&] { return tray.item.registered(); }));
@@ -84,7 +84,7 @@ TEST_CASE("every item property reads through org.freedesktop.DBus.Properties", "
 }
 
 TEST_CASE("IconPixmap decodes to 22 and 44 px rings showing the sitting progress", "[tray][dbus]") {
-  FakeTrayHost host(use_test_session_bus());
+  FakeTrayHost host(use_private_session_bus());
   RecordingTray tray;
   tray.item.update(sitting(30min));  // 30 of 45: eight twelfths
   REQUIRE(pump_until([&] { return tray.item.registered(); }));
@@ -109,7 +109,7 @@ TEST_CASE("IconPixmap decodes to 22 and 44 px rings showing the sitting progress
 }
 
 TEST_CASE("update signals only what changed, and nothing for an unchanged view", "[tray][dbus]") {
-  FakeTrayHost host(use_test_session_bus());
+  FakeTrayHost host(use_private_session_bus());
   RecordingTray tray;
   tray.item.update(sitting(32min));
   REQUIRE(pump_until([&] { return tray.item.registered(); }));
@@ -146,7 +146,7 @@ TEST_CASE("update signals only what changed, and nothing for an unchanged view",
 }
 
 TEST_CASE("Activate (left click) calls back and the other clicks do nothing", "[tray][dbus]") {
-  FakeTrayHost host(use_test_session_bus());
+  FakeTrayHost host(use_private_session_bus());
   RecordingTray tray;
   REQUIRE(pump_until([&] { return tray.item.registered(); }));
   const std::string item = tray.item.bus_name();

@@ -7,21 +7,13 @@
 
 #include <gio/gio.h>
 
-#include <chrono>
-#include <functional>
 #include <map>
 #include <string>
 #include <vector>
 
+#include "test_bus.hpp"
+
 namespace sitstretch::test {
-
-// Starts the process's private dbus-daemon once and points DBUS_SESSION_BUS_ADDRESS at it; call
-// before anything touches GDBus. Returns the bus address.
-const std::string& use_test_session_bus();
-
-bool pump_until(const std::function<bool()>& done,
-                std::chrono::milliseconds timeout = std::chrono::seconds(3));
-void pump_for(std::chrono::milliseconds duration);
 
 // Holds a GVariant reference and drops it.
 class Reply {

@@ -9,10 +9,10 @@ using sitstretch::test::FakeTrayHost;
 using sitstretch::test::pump_for;
 using sitstretch::test::pump_until;
 using sitstretch::test::RecordingTray;
-using sitstretch::test::use_test_session_bus;
+using sitstretch::test::use_private_session_bus;
 
 TEST_CASE("a restarted watcher gets the item registered again", "[tray][watcher]") {
-  const std::string& bus = use_test_session_bus();
+  const std::string& bus = use_private_session_bus();
   auto host = std::make_unique<FakeTrayHost>(bus);
   RecordingTray tray;
   REQUIRE(pump_until([&] { return tray.item.registered(); }));
@@ -28,7 +28,7 @@ TEST_CASE("a restarted watcher gets the item registered again", "[tray][watcher]
 
 TEST_CASE("without a watcher the item logs once, then registers when one appears",
           "[tray][watcher]") {
-  const std::string& bus = use_test_session_bus();
+  const std::string& bus = use_private_session_bus();
   FakeTrayHost observer(bus, /*own_watcher=*/false);
   REQUIRE_FALSE(observer.name_has_owner("org.kde.StatusNotifierWatcher"));
   RecordingTray tray;
