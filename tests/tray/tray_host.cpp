@@ -1,5 +1,7 @@
 #include "tray_host.hpp"
 
+#include <stdexcept>
+
 namespace sitstretch::test {
 
 namespace {
@@ -75,6 +77,11 @@ bool FakeTrayHost::name_has_owner(const char* name) {
   gboolean has = FALSE;
   if (reply) g_variant_get(reply.get(), "(b)", &has);
   return has;
+}
+
+void FakeTrayHost::round_trip(const std::string& service) {
+  Reply reply = get_property(service, "/StatusNotifierItem", "org.kde.StatusNotifierItem", "Id");
+  if (!reply) throw std::runtime_error("no answer from " + service + ": " + last_error);
 }
 
 void FakeTrayHost::on_call(GDBusConnection*, const gchar* sender, const gchar*, const gchar*,

@@ -51,6 +51,11 @@ class FakeTrayHost {
   Reply get_property(const std::string& destination, const char* path, const char* interface,
                      const char* name);
   bool name_has_owner(const char* name);
+  // Reads a property of the item at `service` and drops it. Signals the item sent before it
+  // answered are counted by the time this returns (one connection delivers in order, and both
+  // are dispatched on this thread's context), so it marks the end of anything the item was
+  // about to say.
+  void round_trip(const std::string& service);
 
   std::vector<Registration> registrations;
   std::map<std::string, int> signal_counts;  // by member, from the item and menu paths
