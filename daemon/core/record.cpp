@@ -3,6 +3,8 @@
 #include <array>
 #include <utility>
 
+#include "core/sitting_model.hpp"
+
 namespace sitstretch::core {
 namespace {
 
@@ -26,6 +28,15 @@ constexpr std::array<std::pair<Side, std::string_view>, 3> kSideNames{{
     {Side::left, "left"},
     {Side::right, "right"},
     {Side::even, "even"},
+}};
+
+constexpr std::array<std::pair<Signal, std::string_view>, 6> kSignalNames{{
+    {Signal::active, "active"},
+    {Signal::idle, "idle"},
+    {Signal::locked, "locked"},
+    {Signal::unlocked, "unlocked"},
+    {Signal::sleep, "sleep"},
+    {Signal::wake, "wake"},
 }};
 
 template <typename Table, typename Value>
@@ -57,6 +68,12 @@ std::string_view to_string(Side side) {
 }
 std::optional<Side> side_from_string(std::string_view word) {
   return value_of<Side>(kSideNames, word);
+}
+std::string_view to_string(Signal signal) {
+  return name_of(kSignalNames, signal);
+}
+std::optional<Signal> signal_from_string(std::string_view word) {
+  return value_of<Signal>(kSignalNames, word);
 }
 
 }  // namespace sitstretch::core

@@ -10,6 +10,10 @@ namespace sitstretch::core {
 
 enum class Side { left, right, even };
 
+// The presence signals of SPEC §2, defined with the model (sitting_model.hpp); their words are
+// here with the other words of the log.
+enum class Signal;
+
 // The records of SPEC §3, one per event, in the order of that table.
 enum class RecordKind {
   prompt,
@@ -46,5 +50,8 @@ std::string_view to_string(RecordKind kind);
 std::optional<RecordKind> record_kind_from_string(std::string_view word);
 std::string_view to_string(Side side);
 std::optional<Side> side_from_string(std::string_view word);
+// A signal's word ("active", "idle", ...): in trace lines (SPEC §5) and the log's presence table.
+std::string_view to_string(Signal signal);
+std::optional<Signal> signal_from_string(std::string_view word);
 
 }  // namespace sitstretch::core

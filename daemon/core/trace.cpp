@@ -12,13 +12,8 @@
 namespace sitstretch::core {
 namespace {
 
-constexpr std::array<std::pair<std::string_view, TraceWord>, 16> kWords{{
-    {"active", TraceWord::active},
-    {"idle", TraceWord::idle},
-    {"locked", TraceWord::locked},
-    {"unlocked", TraceWord::unlocked},
-    {"sleep", TraceWord::sleep},
-    {"wake", TraceWord::wake},
+// The words other than the signals'.
+constexpr std::array<std::pair<std::string_view, TraceWord>, 10> kWords{{
     {"done", TraceWord::done},
     {"snooze", TraceWord::snooze},
     {"skip", TraceWord::skip},
@@ -56,6 +51,20 @@ std::optional<Ms> parse_seconds(std::string_view text) {
   return Ms{std::llround(value * 1000)};
 }
 
+// Sets e.word (and e.signal) from an event word; false if it is none.
+bool read_word(std::string_view word, TraceEvent& e) {
+  if (auto signal = signal_from_string(word)) {
+    e.word = TraceWord::signal;
+    e.signal = *signal;
+    return true;
+  }
+  auto known =
+      std::find_if(kWords.begin(), kWords.end(), [&](const auto& w) { return w.first == word; });
+  if (known == kWords.end()) return false;
+  e.word = known->second;
+  return true;
+}
+
 std::string quoted(std::string_view s) {
   return "\"" + std::string(s) + "\"";
 }
@@ -74,15 +83,12 @@ TraceLine parse_trace_line(std::string_view line) {
   }
   e.at = *at;
   if (words.size() < 2) return TraceError{"expected an event word after the time"};
-  auto word = std::find_if(kWords.begin(), kWords.end(),
-                           [&](const auto& w) { return w.first == words[1]; });
-  if (word == kWords.end()) {
+  if (!read_word(words[1], e)) {
     return TraceError{"unknown event " + quoted(words[1]) +
                       "; expected active, idle, locked, unlocked, sleep, wake, done, snooze, "
                       "skip, dismiss, pause [DURATION], resume, side left|right|even, "
                       "busy REASON, free REASON or end"};
   }
-  e.word = word->second;
   const bool takes_argument = e.word == TraceWord::pause || e.word == TraceWord::side ||
                               e.word == TraceWord::busy || e.word == TraceWord::free;
   const std::size_t max_words = takes_argument ? 3 : 2;
@@ -128,17 +134,19 @@ std::optional<TraceError> Replay::feed(std::string_view line, std::vector<Record
 
 namespace {
 
+// Only user actions are refused, so `word` is one of kWords.
 std::optional<TraceError> refusal(Outcome outcome, TraceWord word, const SittingModel& model) {
-  const std::string_view name = std::find_if(kWords.begin(), kWords.end(), [&](const auto& w) {
-                                  return w.second == word;
-                                })->first;
   switch (outcome) {
     case Outcome::ok:
     case Outcome::not_paused:  // resuming when not paused changes nothing
       return std::nullopt;
-    case Outcome::nothing_pending:
+    case Outcome::nothing_pending: {
+      const std::string_view name = std::find_if(kWords.begin(), kWords.end(), [&](const auto& w) {
+                                      return w.second == word;
+                                    })->first;
       return TraceError{std::string(name) +
                         " with no prompt pending; expected it only after a prompt"};
+    }
     case Outcome::no_snoozes_left:
       return TraceError{"snooze refused: all " + std::to_string(model.settings().max_snoozes) +
                         " snoozes of this episode are used (prompt.max_snoozes)"};
@@ -151,23 +159,8 @@ std::optional<TraceError> refusal(Outcome outcome, TraceWord word, const Sitting
 std::optional<TraceError> Replay::apply(const TraceEvent& e, std::vector<Record>& out) {
   Outcome outcome = Outcome::ok;
   switch (e.word) {
-    case TraceWord::active:
-      model_.signal(Signal::active, e.at, out);
-      break;
-    case TraceWord::idle:
-      model_.signal(Signal::idle, e.at, out);
-      break;
-    case TraceWord::locked:
-      model_.signal(Signal::locked, e.at, out);
-      break;
-    case TraceWord::unlocked:
-      model_.signal(Signal::unlocked, e.at, out);
-      break;
-    case TraceWord::sleep:
-      model_.signal(Signal::sleep, e.at, out);
-      break;
-    case TraceWord::wake:
-      model_.signal(Signal::wake, e.at, out);
+    case TraceWord::signal:
+      model_.signal(e.signal, e.at, out);
       break;
     case TraceWord::done:
       outcome = model_.done(e.at, out);

@@ -11,15 +11,10 @@
 
 namespace sitstretch::core {
 
-// The words of a trace line (SPEC §5): the presence signals, the user actions, the busy changes
-// and `end`.
+// The words of a trace line (SPEC §5): a presence signal (whose word is its own, see
+// to_string(Signal)), the user actions, the busy changes and `end`.
 enum class TraceWord {
-  active,
-  idle,
-  locked,
-  unlocked,
-  sleep,
-  wake,
+  signal,
   done,
   snooze,
   skip,
@@ -35,6 +30,7 @@ enum class TraceWord {
 struct TraceEvent {
   Ms at{};
   TraceWord word = TraceWord::end;
+  Signal signal = Signal::active;       // signal
   std::optional<Ms> duration;           // pause
   Side side = Side::even;               // side
   BusyReason reason = BusyReason::dnd;  // busy, free

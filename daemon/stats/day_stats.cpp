@@ -85,23 +85,9 @@ void add_episodes(std::vector<DayStats>& out, const std::vector<core::Record>& r
 }
 
 void add_counts_to_total(DayStats& total, const DayStats& d) {
-  total.sitting += d.sitting;
-  total.bouts += d.bouts;
-  total.break_prompts += d.break_prompts;
-  total.repeated_prompts += d.repeated_prompts;
-  total.accepted += d.accepted;
-  total.own_stretches += d.own_stretches;
-  total.postponed += d.postponed;
-  total.skipped += d.skipped;
-  total.dismissed += d.dismissed;
-  total.ignored += d.ignored;
-  total.natural_breaks += d.natural_breaks;
-  total.prompted_breaks += d.prompted_breaks;
-  total.resolved += d.resolved;
-  total.complied += d.complied;
-  total.tighter_left += d.tighter_left;
-  total.tighter_right += d.tighter_right;
-  total.tighter_even += d.tighter_even;
+  for (const DayField& f : kDayFields) {
+    if (f.use == FieldUse::summed) f.set(total, f.value(total) + f.value(d));
+  }
 }
 
 }  // namespace
@@ -111,12 +97,13 @@ std::optional<double> DayStats::compliance() const {
   return static_cast<double>(complied) / resolved;
 }
 
+// Any summed number will do: a bout has some sitting, and a resolved episode an answer or a
+// break that same day.
 bool DayStats::has_data() const {
-  return sitting > core::Ms{} || break_prompts + repeated_prompts + accepted + own_stretches +
-                                         postponed + skipped + dismissed + ignored +
-                                         natural_breaks + prompted_breaks + tighter_left +
-                                         tighter_right + tighter_even >
-                                     0;
+  for (const DayField& f : kDayFields) {
+    if (f.use == FieldUse::summed && f.value(*this) != 0) return true;
+  }
+  return false;
 }
 
 std::vector<DayStats> count_days(const std::vector<core::Record>& records,

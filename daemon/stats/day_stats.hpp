@@ -1,7 +1,9 @@
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/record.hpp"
@@ -10,7 +12,8 @@
 namespace sitstretch::stats {
 
 // The numbers of one local calendar day (or of the whole range, in Summary::total). The names
-// follow Workrave where it has one; doc/stats.md defines each.
+// follow Workrave where it has one; doc/stats.md defines each. kDayFields below lists them for
+// everything that goes through all of them: a new number is added there too.
 struct DayStats {
   std::string date;          // "2026-03-29", or "total"
   core::Ms sitting{};        // bout time inside the day (bouts are split at midnight)
@@ -40,6 +43,59 @@ struct DayStats {
   std::optional<double> compliance() const;
   bool has_data() const;
   bool operator==(const DayStats&) const = default;
+};
+
+// What a field of DayStats is for, beyond being kept by the store.
+enum class FieldUse {
+  summed,    // shown; the total is the sum of the days (total_of then corrects bouts)
+  longest,   // shown; total_of works the total out from the bouts across midnights
+  boundary,  // not shown; total_of reads it to join bouts across midnights
+};
+
+// One number of DayStats. The formats of `sitstretch stats` (table, JSON, CSV) and the store's
+// day_stats columns are all derived from kDayFields, in its order.
+struct DayField {
+  std::string_view name;   // the JSON/CSV key and store column, before a duration's unit suffix
+  std::string_view label;  // its column title in the terminal table; empty: no column of its own
+  int DayStats::*count = nullptr;          // exactly one of count and duration is set
+  core::Ms DayStats::*duration = nullptr;  // whole seconds in JSON/CSV, milliseconds in the store
+  FieldUse use = FieldUse::summed;
+
+  // The value as a plain number: the count, or the duration in milliseconds.
+  constexpr std::int64_t value(const DayStats& d) const {
+    return count ? std::int64_t{d.*count} : std::int64_t{(d.*duration).count()};
+  }
+  constexpr void set(DayStats& d, std::int64_t v) const {
+    if (count) {
+      d.*count = static_cast<int>(v);
+    } else {
+      d.*duration = core::Ms{v};
+    }
+  }
+};
+
+inline constexpr DayField kDayFields[] = {
+    {"sitting", "sitting", nullptr, &DayStats::sitting},
+    {"bouts", "bouts", &DayStats::bouts},
+    {"longest_bout", "longest", nullptr, &DayStats::longest_bout, FieldUse::longest},
+    {"break_prompts", "prompts", &DayStats::break_prompts},
+    {"repeated_prompts", "repeated", &DayStats::repeated_prompts},
+    {"accepted", "accepted", &DayStats::accepted},
+    {"own_stretches", "own", &DayStats::own_stretches},
+    {"postponed", "postponed", &DayStats::postponed},
+    {"skipped", "skipped", &DayStats::skipped},
+    {"dismissed", "dismissed", &DayStats::dismissed},
+    {"ignored", "ignored", &DayStats::ignored},
+    {"natural_breaks", "natural", &DayStats::natural_breaks},
+    {"prompted_breaks", "prompted", &DayStats::prompted_breaks},
+    {"resolved", "", &DayStats::resolved},
+    {"complied", "", &DayStats::complied},
+    // The table shows the three sides in one "L/R/even" column.
+    {"tighter_left", "", &DayStats::tighter_left},
+    {"tighter_right", "", &DayStats::tighter_right},
+    {"tighter_even", "", &DayStats::tighter_even},
+    {"bout_from_before", "", nullptr, &DayStats::bout_from_before, FieldUse::boundary},
+    {"bout_into_next", "", nullptr, &DayStats::bout_into_next, FieldUse::boundary},
 };
 
 struct Summary {

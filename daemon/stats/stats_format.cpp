@@ -1,19 +1,11 @@
 #include "stats/stats_format.hpp"
 
-#include <array>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
-#include <functional>
 
 namespace sitstretch::stats {
 namespace {
-
-// One column of the CSV/JSON output: its key and how to write a day's value.
-struct Field {
-  const char* key;
-  std::function<std::string(const DayStats&)> value;
-};
 
 std::string num(int n) {
   return std::to_string(n);
@@ -26,66 +18,42 @@ std::string fraction(const std::optional<double>& v, const char* none) {
   return buffer;
 }
 
-const std::vector<Field>& fields() {
-  static const std::vector<Field> kFields{
-      {"sitting_s", [](const DayStats& d) { return std::to_string(whole_seconds(d.sitting)); }},
-      {"bouts", [](const DayStats& d) { return num(d.bouts); }},
-      {"longest_bout_s",
-       [](const DayStats& d) { return std::to_string(whole_seconds(d.longest_bout)); }},
-      {"break_prompts", [](const DayStats& d) { return num(d.break_prompts); }},
-      {"repeated_prompts", [](const DayStats& d) { return num(d.repeated_prompts); }},
-      {"accepted", [](const DayStats& d) { return num(d.accepted); }},
-      {"own_stretches", [](const DayStats& d) { return num(d.own_stretches); }},
-      {"postponed", [](const DayStats& d) { return num(d.postponed); }},
-      {"skipped", [](const DayStats& d) { return num(d.skipped); }},
-      {"dismissed", [](const DayStats& d) { return num(d.dismissed); }},
-      {"ignored", [](const DayStats& d) { return num(d.ignored); }},
-      {"natural_breaks", [](const DayStats& d) { return num(d.natural_breaks); }},
-      {"prompted_breaks", [](const DayStats& d) { return num(d.prompted_breaks); }},
-      {"resolved", [](const DayStats& d) { return num(d.resolved); }},
-      {"complied", [](const DayStats& d) { return num(d.complied); }},
-      {"tighter_left", [](const DayStats& d) { return num(d.tighter_left); }},
-      {"tighter_right", [](const DayStats& d) { return num(d.tighter_right); }},
-      {"tighter_even", [](const DayStats& d) { return num(d.tighter_even); }},
-  };
-  return kFields;
+// The fields JSON and CSV show, and each one's key: durations in whole seconds ("sitting_s").
+bool shown(const DayField& f) {
+  return f.use != FieldUse::boundary;
+}
+
+std::string key(const DayField& f) {
+  return std::string(f.name) + (f.duration ? "_s" : "");
+}
+
+std::string value(const DayField& f, const DayStats& d) {
+  return f.duration ? std::to_string(whole_seconds(d.*f.duration)) : num(d.*f.count);
 }
 
 std::string json_object(const DayStats& d) {
   std::string out = "{\"date\":\"" + d.date + "\"";
-  for (const Field& f : fields()) out += ",\"" + std::string(f.key) + "\":" + f.value(d);
+  for (const DayField& f : kDayFields) {
+    if (shown(f)) out += ",\"" + key(f) + "\":" + value(f, d);
+  }
   return out + ",\"compliance\":" + fraction(d.compliance(), "null") + "}";
 }
 
 std::string csv_line(const DayStats& d) {
   std::string out = d.date;
-  for (const Field& f : fields()) out += "," + f.value(d);
+  for (const DayField& f : kDayFields) {
+    if (shown(f)) out += "," + value(f, d);
+  }
   return out + "," + fraction(d.compliance(), "") + "\n";
 }
 
 // --- The terminal table -------------------------------------------------------------------
 
-struct Column {
-  const char* title;
-  int width;
-  std::function<std::string(const DayStats&)> value;
-};
-
-const std::array<Column, 13> kColumns{{
-    {"sitting", 7, [](const DayStats& d) { return hours_minutes(d.sitting); }},
-    {"bouts", 5, [](const DayStats& d) { return num(d.bouts); }},
-    {"longest", 7, [](const DayStats& d) { return hours_minutes(d.longest_bout); }},
-    {"prompts", 7, [](const DayStats& d) { return num(d.break_prompts); }},
-    {"repeated", 8, [](const DayStats& d) { return num(d.repeated_prompts); }},
-    {"accepted", 8, [](const DayStats& d) { return num(d.accepted); }},
-    {"own", 3, [](const DayStats& d) { return num(d.own_stretches); }},
-    {"postponed", 9, [](const DayStats& d) { return num(d.postponed); }},
-    {"skipped", 7, [](const DayStats& d) { return num(d.skipped); }},
-    {"dismissed", 9, [](const DayStats& d) { return num(d.dismissed); }},
-    {"ignored", 7, [](const DayStats& d) { return num(d.ignored); }},
-    {"natural", 7, [](const DayStats& d) { return num(d.natural_breaks); }},
-    {"prompted", 8, [](const DayStats& d) { return num(d.prompted_breaks); }},
-}};
+// The table's own columns are the fields with a label, each as wide as its label; durations
+// in hours and minutes.
+std::string cell(const DayField& f, const DayStats& d) {
+  return f.duration ? hours_minutes(d.*f.duration) : num(d.*f.count);
+}
 
 std::string pad_left(const std::string& s, int width) {
   const int gap = width - static_cast<int>(s.size());
@@ -109,7 +77,9 @@ std::string table_row(const DayStats& d, bool colour, bool bold) {
   std::string date = d.date;
   date.resize(10, ' ');
   std::string line = (bold && colour ? "\033[1m" : "") + date;
-  for (const Column& c : kColumns) line += " " + pad_left(c.value(d), c.width);
+  for (const DayField& f : kDayFields) {
+    if (!f.label.empty()) line += " " + pad_left(cell(f, d), static_cast<int>(f.label.size()));
+  }
   line += "  " + compliance_cell(d.compliance(), colour);
   line += "  " +
           pad_left(num(d.tighter_left) + "/" + num(d.tighter_right) + "/" + num(d.tighter_even), 8);
@@ -118,7 +88,9 @@ std::string table_row(const DayStats& d, bool colour, bool bold) {
 
 std::string table_header() {
   std::string line = "date      ";
-  for (const Column& c : kColumns) line += " " + pad_left(c.title, c.width);
+  for (const DayField& f : kDayFields) {
+    if (!f.label.empty()) line += " " + std::string(f.label);
+  }
   return line + "  compliance     " + "  L/R/even\n";
 }
 
@@ -152,7 +124,9 @@ std::string stats_json(const Summary& s) {
 
 std::string stats_csv(const Summary& s) {
   std::string out = "date";
-  for (const Field& f : fields()) out += "," + std::string(f.key);
+  for (const DayField& f : kDayFields) {
+    if (shown(f)) out += "," + key(f);
+  }
   out += ",compliance\n";
   for (const DayStats& d : s.days) out += csv_line(d);
   return out + csv_line(s.total);

@@ -39,29 +39,6 @@ void log_line(const std::string& text) {
   std::fprintf(stderr, "sitstretchd: %s\n", one_line(text).c_str());
 }
 
-constexpr std::array<std::pair<core::Signal, std::string_view>, 6> kSignalWords{{
-    {core::Signal::active, "active"},
-    {core::Signal::idle, "idle"},
-    {core::Signal::locked, "locked"},
-    {core::Signal::unlocked, "unlocked"},
-    {core::Signal::sleep, "sleep"},
-    {core::Signal::wake, "wake"},
-}};
-
-std::string_view signal_word(core::Signal s) {
-  for (const auto& [signal, word] : kSignalWords) {
-    if (signal == s) return word;
-  }
-  return "?";
-}
-
-std::optional<core::Signal> signal_from_word(std::string_view w) {
-  for (const auto& [signal, word] : kSignalWords) {
-    if (word == w) return signal;
-  }
-  return std::nullopt;
-}
-
 // Which optional columns a kind fills (SPEC §3); the schema's CHECKs insist on the same shape.
 struct Columns {
   bool attempt, prompted, until, since, away, side, reason;
@@ -231,7 +208,7 @@ bool Store::append_presence(core::Signal signal, std::int64_t utc_ms,
                             std::optional<std::int64_t> last_input_utc_ms) {
   Statement& s = *insert_presence_;
   s.bind(1, utc_ms);
-  s.bind(2, signal_word(signal));
+  s.bind(2, core::to_string(signal));
   s.bind(3, last_input_utc_ms);
   return finish_write(s, "presence signal");
 }
@@ -306,7 +283,7 @@ std::vector<PresenceRow> Store::presence(std::optional<std::int64_t> since_utc_m
   bind_range(s, since_utc_ms, until_utc_ms);
   int rc;
   while ((rc = s.step()) == SQLITE_ROW) {
-    auto signal = signal_from_word(s.column_text(1));
+    auto signal = core::signal_from_string(s.column_text(1));
     if (!signal) continue;
     out.push_back({s.column_int(0), *signal, s.column_optional_int(2)});
   }

@@ -17,47 +17,16 @@ namespace {
 // differently: days kept under another value are counted again.
 constexpr std::int64_t kCounting = 1;
 
-// The columns of day_stats after its key, in table order, and the DayStats member each holds.
-struct CountColumn {
-  const char* name;
-  int stats::DayStats::*member;
-};
-struct TimeColumn {
-  const char* name;
-  core::Ms stats::DayStats::*member;
-};
+// The day_stats columns after its key, in stats::kDayFields order: one per field, durations
+// in milliseconds ("sitting_ms").
+std::string column_name(const stats::DayField& f) {
+  return std::string(f.name) + (f.duration ? "_ms" : "");
+}
 
-constexpr TimeColumn kTimeColumns[] = {
-    {"sitting_ms", &stats::DayStats::sitting},
-    {"longest_bout_ms", &stats::DayStats::longest_bout},
-    {"bout_from_before_ms", &stats::DayStats::bout_from_before},
-    {"bout_into_next_ms", &stats::DayStats::bout_into_next},
-};
-
-constexpr CountColumn kCountColumns[] = {
-    {"bouts", &stats::DayStats::bouts},
-    {"break_prompts", &stats::DayStats::break_prompts},
-    {"repeated_prompts", &stats::DayStats::repeated_prompts},
-    {"accepted", &stats::DayStats::accepted},
-    {"own_stretches", &stats::DayStats::own_stretches},
-    {"postponed", &stats::DayStats::postponed},
-    {"skipped", &stats::DayStats::skipped},
-    {"dismissed", &stats::DayStats::dismissed},
-    {"ignored", &stats::DayStats::ignored},
-    {"natural_breaks", &stats::DayStats::natural_breaks},
-    {"prompted_breaks", &stats::DayStats::prompted_breaks},
-    {"resolved", &stats::DayStats::resolved},
-    {"complied", &stats::DayStats::complied},
-    {"tighter_left", &stats::DayStats::tighter_left},
-    {"tighter_right", &stats::DayStats::tighter_right},
-    {"tighter_even", &stats::DayStats::tighter_even},
-};
-
-// "start_ms, end_ms, sitting_ms, ..., tighter_even": the key, then the time and count columns.
+// "start_ms, end_ms, sitting_ms, bouts, ...": the key, then the fields.
 std::string column_list() {
   std::string out = "start_ms, end_ms";
-  for (const auto& c : kTimeColumns) out += std::string(", ") + c.name;
-  for (const auto& c : kCountColumns) out += std::string(", ") + c.name;
+  for (const stats::DayField& f : stats::kDayFields) out += ", " + column_name(f);
   return out;
 }
 
@@ -66,8 +35,7 @@ constexpr int kFirstValueColumn = 2;  // after start_ms and end_ms
 stats::DayStats read_row(const Statement& s) {
   stats::DayStats d;
   int column = kFirstValueColumn;
-  for (const auto& c : kTimeColumns) d.*c.member = core::Ms(s.column_int(column++));
-  for (const auto& c : kCountColumns) d.*c.member = static_cast<int>(s.column_int(column++));
+  for (const stats::DayField& f : stats::kDayFields) f.set(d, s.column_int(column++));
   return d;
 }
 
@@ -75,10 +43,7 @@ void bind_row(Statement& s, const stats::LocalDay& day, const stats::DayStats& d
   s.bind(1, static_cast<std::int64_t>(day.start.count()));
   s.bind(2, static_cast<std::int64_t>(day.end.count()));
   int parameter = kFirstValueColumn + 1;
-  for (const auto& c : kTimeColumns) {
-    s.bind(parameter++, static_cast<std::int64_t>((d.*c.member).count()));
-  }
-  for (const auto& c : kCountColumns) s.bind(parameter++, std::int64_t{d.*c.member});
+  for (const stats::DayField& f : stats::kDayFields) s.bind(parameter++, f.value(d));
 }
 
 }  // namespace
@@ -134,7 +99,7 @@ bool Store::keep_days(const std::vector<stats::LocalDay>& days,
                       const std::vector<stats::DayStats>& counted, core::Ms now_utc) {
   std::string sql = "INSERT OR REPLACE INTO day_stats (counting, " + column_list() + ") VALUES (" +
                     std::to_string(kCounting);
-  for (std::size_t i = 0; i < 2 + std::size(kTimeColumns) + std::size(kCountColumns); ++i) {
+  for (std::size_t i = 0; i < 2 + std::size(stats::kDayFields); ++i) {
     sql += ", ?" + std::to_string(i + 1);
   }
   Statement insert(db_.get(), sql + ")");

@@ -8,23 +8,6 @@
 
 namespace sitstretch::test {
 
-using namespace std::chrono_literals;
-
-core::Settings spec_defaults() {
-  core::Settings s;
-  s.interval = 45min;
-  s.break_after = 5min;
-  s.snooze = 10min;
-  s.max_snoozes = 3;
-  s.answer_within = 2min;
-  s.repeat_after = 5min;
-  s.guided = true;
-  s.hold = 30s;
-  s.busy_when = core::BusyReasons::all();
-  s.max_defer = 1h;
-  return s;
-}
-
 namespace {
 
 // Feeds the trace line by line; returns the records and "LINE: message" of the first error.

@@ -6,11 +6,9 @@
 
 #include "core/record.hpp"
 #include "core/settings.hpp"
+#include "spec_defaults.hpp"
 
 namespace sitstretch::test {
-
-// The settings of SPEC §4's defaults, written out so that each scenario states what it assumes.
-core::Settings spec_defaults();
 
 // Replays a trace (SPEC §5) and returns its records as JSON Lines, one string per record.
 // A trace error fails the test.

@@ -51,6 +51,21 @@ TEST_CASE("Lines carry a time, a word and an argument") {
   CHECK(event_of("5 free user").reason == BusyReason::user);
 }
 
+TEST_CASE("Every presence signal is a trace word, spelt as in the log") {
+  using sitstretch::core::Signal;
+  for (Signal s : {Signal::active, Signal::idle, Signal::locked, Signal::unlocked, Signal::sleep,
+                   Signal::wake}) {
+    const std::string word{sitstretch::core::to_string(s)};
+    INFO(word);
+    CHECK(sitstretch::core::signal_from_string(word) == s);
+    const TraceEvent e = event_of("4 " + word);
+    CHECK(e.word == TraceWord::signal);
+    CHECK(e.signal == s);
+  }
+  CHECK(sitstretch::core::to_string(Signal::unlocked) == "unlocked");
+  CHECK(sitstretch::core::signal_from_string("done") == std::nullopt);
+}
+
 TEST_CASE("Malformed lines say what was expected") {
   CHECK(error_of("x active") ==
         R"(expected seconds since the start (a non-negative number), got "x")");

@@ -34,7 +34,7 @@ TEST_CASE("GLib idle and timeout sources fire while only the io_context runs", "
 }
 
 TEST_CASE("a GDBus call on a private bus completes through the bridge", "[glib_bridge]") {
-  const std::string address = sitstretch::test::private_session_bus();
+  const std::string address = sitstretch::test::use_private_session_bus();
   GError* error = nullptr;
   GDBusConnection* connection = g_dbus_connection_new_for_address_sync(
       address.c_str(),

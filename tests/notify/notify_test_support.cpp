@@ -1,29 +1,15 @@
 #include "notify_test_support.hpp"
 
-#include <glib/gstdio.h>
-#include <signal.h>
-#include <stdlib.h>
-
 #include <cstdlib>
 #include <fstream>
-#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <stdexcept>
 
 namespace sitstretch::test {
 
-const std::string& private_session_bus() {
-  static const std::unique_ptr<DbusDaemon> bus = [] {
-    auto daemon = std::make_unique<DbusDaemon>();
-    setenv("DBUS_SESSION_BUS_ADDRESS", daemon->address().c_str(), 1);
-    return daemon;
-  }();
-  return bus->address();
-}
-
 GDBusConnection* session_connection() {
-  private_session_bus();
+  use_private_session_bus();
   static GDBusConnection* connection = g_bus_get_sync(G_BUS_TYPE_SESSION, nullptr, nullptr);
   if (!connection) throw std::runtime_error("cannot connect to the private session bus");
   return connection;
@@ -67,30 +53,12 @@ std::vector<std::string> LoggedCall::actions() const {
   return out;
 }
 
-namespace {
-
-std::string make_temp_dir() {
-  std::string pattern = (std::string(g_get_tmp_dir()) + "/sitstretch-notify-XXXXXX");
-  if (!g_mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
-  return pattern;
-}
-
-}  // namespace
-
 FakeServer::FakeServer()
-    : dir_(make_temp_dir()),
-      log_path_(dir_ + "/calls.jsonl"),
+    : log_path_(dir_.file("calls.jsonl").string()),
       process_({FAKE_NOTIFICATION_SERVER, log_path_},
-               {"DBUS_SESSION_BUS_ADDRESS=" + private_session_bus()}) {
+               {"DBUS_SESSION_BUS_ADDRESS=" + use_private_session_bus()}) {
   if (process_.read_line(5000) != "ready")
     throw std::runtime_error("fake_notification_server did not start");
-}
-
-FakeServer::~FakeServer() {
-  process_.kill(SIGTERM);
-  process_.wait(2000);
-  g_unlink(log_path_.c_str());
-  g_rmdir(dir_.c_str());
 }
 
 std::vector<LoggedCall> FakeServer::calls(const std::string& method) const {

@@ -13,15 +13,13 @@
 
 #include "app/glib_bridge.hpp"
 #include "child_process.hpp"
+#include "run_command.hpp"
+#include "test_bus.hpp"
 
 namespace sitstretch::test {
 
-// Starts a private dbus-daemon on first use and points DBUS_SESSION_BUS_ADDRESS at it. GDBus
-// and libnotify cache the session bus per process, so every test in the executable shares this
-// one bus; call it before anything touches D-Bus.
-const std::string& private_session_bus();
-
-// The shared session bus connection (the one libnotify uses too).
+// The shared connection to the private session bus (use_private_session_bus), the one libnotify
+// uses too.
 GDBusConnection* session_connection();
 
 // One call the fake server logged: a JSON line in the fake's fixed format.
@@ -41,7 +39,6 @@ struct LoggedCall {
 class FakeServer {
  public:
   FakeServer();  // returns once the server owns org.freedesktop.Notifications
-  ~FakeServer();
   std::vector<LoggedCall> calls(const std::string& method = "") const;
   // Simulate the user, through the fake's org.sitstretch.Test interface. Synchronous, on the
   // shared connection, so the signals the fake emits are queued on the GLib context before
@@ -50,7 +47,7 @@ class FakeServer {
   void close(guint32 id, guint32 reason);
 
  private:
-  std::string dir_;
+  TempDir dir_;  // first: it outlives the server writing into it
   std::string log_path_;
   ChildProcess process_;
 };

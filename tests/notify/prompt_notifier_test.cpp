@@ -35,7 +35,7 @@ PromptContent prompt(std::optional<std::string> snooze = "Snooze 10 min") {
 // Everything one scenario needs; the server is declared first so the notifier, which closes a
 // prompt still shown, goes away while the server is still there.
 struct Scene {
-  Scene() { sitstretch::test::private_session_bus(); }
+  Scene() { sitstretch::test::use_private_session_bus(); }
   std::unique_ptr<FakeServer> server = std::make_unique<FakeServer>();
   Loop loop;
   std::vector<Answer> answers;
@@ -206,7 +206,7 @@ TEST_CASE("a status message is a separate notification without actions", "[notif
 
 TEST_CASE("without a server show() returns quickly and a server started later gets the next prompt",
           "[notify]") {
-  sitstretch::test::private_session_bus();
+  sitstretch::test::use_private_session_bus();
   Loop loop;
   std::vector<Answer> answers;
   PromptNotifier notifier([&](Answer a) { answers.push_back(a); });

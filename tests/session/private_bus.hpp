@@ -2,27 +2,12 @@
 
 #include <gio/gio.h>
 
-#include <chrono>
 #include <functional>
 #include <string>
 
+#include "test_bus.hpp"
+
 namespace sitstretch::test {
-
-// Both private buses for this test process, started once: the first stands in for the session
-// bus, the second for the system bus. use() points DBUS_SESSION_BUS_ADDRESS and
-// DBUS_SYSTEM_BUS_ADDRESS at them; call it before the code under test touches GDBus.
-class TestBuses {
- public:
-  static const TestBuses& use();
-  std::string session_address;
-  std::string system_address;
-};
-
-// Iterates the thread-default GMainContext until done() or the timeout; returns done().
-bool pump_until(const std::function<bool()>& done,
-                std::chrono::milliseconds timeout = std::chrono::seconds(3));
-// Iterates the context for a fixed time, for checking that nothing (more) happens.
-void pump_for(std::chrono::milliseconds duration);
 
 // A connection of its own to a bus, playing a desktop service: owns names, exports objects from
 // introspection XML and emits signals. Method calls are dispatched on the thread-default

@@ -5,9 +5,7 @@
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <ctime>
-#include <sstream>
 
-#include "core/trace.hpp"
 #include "store/store.hpp"
 #include "store/utc.hpp"
 
@@ -74,28 +72,8 @@ std::string workdays_trace(int days) {
   return out;
 }
 
-core::Settings spec_defaults() {
-  core::Settings s;
-  s.interval = 45min;
-  s.break_after = 5min;
-  s.snooze = 10min;
-  s.max_snoozes = 3;
-  s.answer_within = 2min;
-  s.repeat_after = 5min;
-  s.guided = true;
-  s.hold = 30s;
-  return s;
-}
-
 std::vector<core::Record> replay_at(std::string_view trace, core::Ms origin) {
-  core::Replay replay(spec_defaults());
-  std::vector<core::Record> records;
-  std::istringstream in{std::string(trace)};
-  std::string line;
-  for (int number = 1; std::getline(in, line); ++number) {
-    auto error = replay.feed(line, records);
-    if (error) FAIL("trace line " << number << ": " << error->message);
-  }
+  std::vector<core::Record> records = sitstretch::test::replay_records(trace, spec_defaults());
   for (core::Record& r : records) r = store::to_utc(r, origin);
   return records;
 }

@@ -11,18 +11,14 @@
 #include <vector>
 
 #include "core/record.hpp"
-#include "core/settings.hpp"
 #include "run_command.hpp"
+#include "scenario.hpp"
 #include "stats/local_day.hpp"
 
 namespace sitstretch::stats::test {
 
-// SPEC §4's defaults: interval 45m, break_after 5m, snooze 10m (3 at most), answer_within 2m,
-// repeat_after 5m.
-core::Settings spec_defaults();
-
-// Replays a trace (SPEC §5; a trace error fails the test) and moves its records to UTC, trace
-// second 0 being the instant `origin`, as the daemon's store would hold them.
+// Replays a trace (SPEC §5) under SPEC §4's defaults (a trace error fails the test) and moves its
+// records to UTC, trace second 0 being the instant `origin`, as the daemon's store would hold them.
 std::vector<core::Record> replay_at(std::string_view trace, core::Ms origin);
 
 // Local midnight of a date ("2026-11-24") in the process time zone, UTC epoch ms.
@@ -40,6 +36,7 @@ std::vector<core::Record> through_store(const std::filesystem::path& file,
 std::int64_t sql(const std::filesystem::path& file, const std::string& statement);
 
 using sitstretch::test::ScopedTimeZone;
+using sitstretch::test::spec_defaults;
 
 // Two days in Berlin, hand-checked in day_stats_test.cpp: a prompt accepted, a snoozed then
 // skipped episode, natural breaks, and a bout from 23:30 to 00:30 whose episode is ignored, then

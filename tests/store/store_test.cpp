@@ -8,6 +8,7 @@
 
 #include "core/sitting_model.hpp"
 #include "core/trace.hpp"
+#include "spec_defaults.hpp"
 #include "store/schema.hpp"
 #include "store_test_support.hpp"
 
@@ -77,17 +78,7 @@ TEST_CASE("every record kind comes back exactly as appended") {
 }
 
 TEST_CASE("the records the sitting model makes round-trip unchanged") {
-  core::Settings settings;
-  settings.interval = 45min;
-  settings.break_after = 5min;
-  settings.snooze = 10min;
-  settings.max_snoozes = 3;
-  settings.answer_within = 2min;
-  settings.repeat_after = 5min;
-  settings.hold = 30s;
-  settings.busy_when = core::BusyReasons::all();
-  settings.max_defer = 1h;
-  core::Replay replay(settings);
+  core::Replay replay(sitstretch::test::spec_defaults());
   std::vector<Record> produced;
   // Snooze a prompt, take the re-prompt, report a side, be busy a while, pause, ignore prompts
   // until a break, pause and resume, skip one prompt and dismiss the next.

@@ -10,7 +10,7 @@ using sitstretch::test::kMenuInterface;
 using sitstretch::test::pump_until;
 using sitstretch::test::RecordingTray;
 using sitstretch::test::Reply;
-using sitstretch::test::use_test_session_bus;
+using sitstretch::test::use_private_session_bus;
 using sitstretch::tray::StatusItem;
 using sitstretch::tray::TrayAction;
 using sitstretch::tray::TrayState;
@@ -82,7 +82,7 @@ TrayView pending_with_snoozes() {
 }  // namespace
 
 TEST_CASE("GetLayout lists every entry with its label and enabled flag", "[tray][menu]") {
-  FakeTrayHost host(use_test_session_bus());
+  FakeTrayHost host(use_private_session_bus());
   RecordingTray tray;
   TrayView v;
   v.away = false;
@@ -117,7 +117,7 @@ TEST_CASE("GetLayout lists every entry with its label and enabled flag", "[tray]
 }
 
 TEST_CASE("clicking menu entries calls back with the matching action", "[tray][menu]") {
-  FakeTrayHost host(use_test_session_bus());
+  FakeTrayHost host(use_private_session_bus());
   RecordingTray tray;
   REQUIRE(pump_until([&] { return tray.item.registered(); }));
   const std::string item = tray.item.bus_name();
@@ -158,7 +158,7 @@ TEST_CASE("clicking menu entries calls back with the matching action", "[tray][m
 }
 
 TEST_CASE("Snooze and Resume enable and disable live with ItemsPropertiesUpdated", "[tray][menu]") {
-  FakeTrayHost host(use_test_session_bus());
+  FakeTrayHost host(use_private_session_bus());
   RecordingTray tray;
   REQUIRE(pump_until([&] { return tray.item.registered(); }));
   const std::string item = tray.item.bus_name();

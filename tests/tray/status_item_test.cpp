@@ -8,11 +8,10 @@
 using namespace std::chrono_literals;
 using sitstretch::test::FakeTrayHost;
 using sitstretch::test::kItemInterface;
-using sitstretch::test::pump_for;
 using sitstretch::test::pump_until;
 using sitstretch::test::RecordingTray;
 using sitstretch::test::Reply;
-using sitstretch::test::use_test_session_bus;
+using sitstretch::test::use_private_session_bus;
 using sitstretch::tray::StatusItem;
 using sitstretch::tray::TrayState;
 using sitstretch::tray::TrayView;
@@ -35,7 +34,7 @@ std::string string_of(const Reply& r) {
 }  // namespace
 
 TEST_CASE("the item registers its bus name with the StatusNotifierWatcher", "[tray][dbus]") {
-  FakeTrayHost host(use_test_session_bus());
+  FakeTrayHost host(use_private_session_bus());
   RecordingTray tray;
   REQUIRE(pump_until([&] { return tray.item.registered(); }));
   REQUIRE(host.registrations.size() == 1);
@@ -46,7 +45,7 @@ TEST_CASE("the item registers its bus name with the StatusNotifierWatcher", "[tr
 }
 
 TEST_CASE("every item property reads through org.freedesktop.DBus.Properties", "[tray][dbus]") {
-  FakeTrayHost host(use_test_session_bus());
+  FakeTrayHost host(use_private_session_bus());
   RecordingTray tray;
   tray.item.update(sitting(32min));
   REQUIRE(pump_until([&] { return tray.item.registered(); }));
@@ -84,7 +83,7 @@ TEST_CASE("every item property reads through org.freedesktop.DBus.Properties", "
 }
 
 TEST_CASE("IconPixmap decodes to 22 and 44 px rings showing the sitting progress", "[tray][dbus]") {
-  FakeTrayHost host(use_test_session_bus());
+  FakeTrayHost host(use_private_session_bus());
   RecordingTray tray;
   tray.item.update(sitting(30min));  // 30 of 45: eight twelfths
   REQUIRE(pump_until([&] { return tray.item.registered(); }));
@@ -109,23 +108,24 @@ TEST_CASE("IconPixmap decodes to 22 and 44 px rings showing the sitting progress
 }
 
 TEST_CASE("update signals only what changed, and nothing for an unchanged view", "[tray][dbus]") {
-  FakeTrayHost host(use_test_session_bus());
+  FakeTrayHost host(use_private_session_bus());
   RecordingTray tray;
   tray.item.update(sitting(32min));
   REQUIRE(pump_until([&] { return tray.item.registered(); }));
-  pump_for(100ms);
+  const std::string item = tray.item.bus_name();
+  host.round_trip(item);
   host.signal_counts.clear();
 
   tray.item.update(sitting(32min));  // the same view
   auto later = sitting(32min);
   later.sitting += 20s;  // below the display's resolution
   tray.item.update(later);
-  pump_for(300ms);
+  host.round_trip(item);
   CHECK(host.signal_counts.empty());
 
   tray.item.update(sitting(33min));  // texts change, the ring (8/12 until 33:45) does not
-  REQUIRE(pump_until([&] { return host.signal_counts["XAyatanaNewLabel"] == 1; }));
-  pump_for(100ms);
+  host.round_trip(item);
+  CHECK(host.signal_counts["XAyatanaNewLabel"] == 1);
   CHECK(host.signal_counts["NewToolTip"] == 1);
   CHECK(host.signal_counts["NewIcon"] == 0);
   CHECK(host.signal_counts["NewStatus"] == 0);
@@ -134,8 +134,8 @@ TEST_CASE("update signals only what changed, and nothing for an unchanged view",
   auto pending = sitting(45min);
   pending.state = TrayState::prompt_pending;
   tray.item.update(pending);
-  REQUIRE(pump_until([&] { return host.signal_counts["NewStatus"] == 1; }));
-  pump_for(100ms);
+  host.round_trip(item);
+  CHECK(host.signal_counts["NewStatus"] == 1);
   CHECK(host.signal_counts["NewIcon"] == 1);
   Reply status =
       host.get_property(tray.item.bus_name(), StatusItem::kItemPath, kItemInterface, "Status");
@@ -146,7 +146,7 @@ TEST_CASE("update signals only what changed, and nothing for an unchanged view",
 }
 
 TEST_CASE("Activate (left click) calls back and the other clicks do nothing", "[tray][dbus]") {
-  FakeTrayHost host(use_test_session_bus());
+  FakeTrayHost host(use_private_session_bus());
   RecordingTray tray;
   REQUIRE(pump_until([&] { return tray.item.registered(); }));
   const std::string item = tray.item.bus_name();

@@ -1,10 +1,6 @@
 #include "tray_host.hpp"
 
-#include <cstdlib>
 #include <stdexcept>
-#include <thread>
-
-#include "child_process.hpp"
 
 namespace sitstretch::test {
 
@@ -35,36 +31,8 @@ void on_reply(GObject* source, GAsyncResult* result, gpointer data) {
 
 }  // namespace
 
-const std::string& use_test_session_bus() {
-  // Kept for the whole process: GLib's shared session connection must not outlive its bus.
-  static DbusDaemon bus;
-  setenv("DBUS_SESSION_BUS_ADDRESS", bus.address().c_str(), 1);
-  return bus.address();
-}
-
-bool pump_until(const std::function<bool()>& done, std::chrono::milliseconds timeout) {
-  const auto deadline = std::chrono::steady_clock::now() + timeout;
-  while (!done()) {
-    if (std::chrono::steady_clock::now() >= deadline) return false;
-    if (!g_main_context_iteration(nullptr, FALSE))
-      std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  }
-  return true;
-}
-
-void pump_for(std::chrono::milliseconds duration) {
-  const auto deadline = std::chrono::steady_clock::now() + duration;
-  pump_until([&] { return std::chrono::steady_clock::now() >= deadline; }, duration * 2);
-}
-
-FakeTrayHost::FakeTrayHost(const std::string& address, bool own_watcher) {
-  connection_ = g_dbus_connection_new_for_address_sync(
-      address.c_str(),
-      static_cast<GDBusConnectionFlags>(G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT |
-                                        G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION),
-      nullptr, nullptr, nullptr);
-  if (connection_ == nullptr) throw std::runtime_error("cannot connect to the test bus");
-  g_dbus_connection_set_exit_on_close(connection_, FALSE);
+FakeTrayHost::FakeTrayHost(const std::string& address, bool own_watcher)
+    : connection_(connect_to_bus(address)) {
   subscription_ = g_dbus_connection_signal_subscribe(connection_, nullptr, nullptr, nullptr,
                                                      nullptr, nullptr, G_DBUS_SIGNAL_FLAGS_NONE,
                                                      &FakeTrayHost::on_signal, this, nullptr);
@@ -74,16 +42,7 @@ FakeTrayHost::FakeTrayHost(const std::string& address, bool own_watcher) {
   g_dbus_connection_register_object(connection_, "/StatusNotifierWatcher", node->interfaces[0],
                                     &vtable, this, nullptr, nullptr);
   g_dbus_node_info_unref(node);
-  GVariant* reply = g_dbus_connection_call_sync(
-      connection_, "org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus",
-      "RequestName", g_variant_new("(su)", "org.kde.StatusNotifierWatcher", 4u),
-      G_VARIANT_TYPE("(u)"), G_DBUS_CALL_FLAGS_NONE, 2000, nullptr, nullptr);
-  guint32 result = 0;
-  if (reply != nullptr) {
-    g_variant_get(reply, "(u)", &result);
-    g_variant_unref(reply);
-  }
-  if (result != 1) throw std::runtime_error("cannot own org.kde.StatusNotifierWatcher");
+  own_name(connection_, "org.kde.StatusNotifierWatcher");
 }
 
 FakeTrayHost::~FakeTrayHost() {
@@ -118,6 +77,11 @@ bool FakeTrayHost::name_has_owner(const char* name) {
   gboolean has = FALSE;
   if (reply) g_variant_get(reply.get(), "(b)", &has);
   return has;
+}
+
+void FakeTrayHost::round_trip(const std::string& service) {
+  Reply reply = get_property(service, "/StatusNotifierItem", "org.kde.StatusNotifierItem", "Id");
+  if (!reply) throw std::runtime_error("no answer from " + service + ": " + last_error);
 }
 
 void FakeTrayHost::on_call(GDBusConnection*, const gchar* sender, const gchar*, const gchar*,

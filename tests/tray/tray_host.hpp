@@ -7,21 +7,13 @@
 
 #include <gio/gio.h>
 
-#include <chrono>
-#include <functional>
 #include <map>
 #include <string>
 #include <vector>
 
+#include "test_bus.hpp"
+
 namespace sitstretch::test {
-
-// Starts the process's private dbus-daemon once and points DBUS_SESSION_BUS_ADDRESS at it; call
-// before anything touches GDBus. Returns the bus address.
-const std::string& use_test_session_bus();
-
-bool pump_until(const std::function<bool()>& done,
-                std::chrono::milliseconds timeout = std::chrono::seconds(3));
-void pump_for(std::chrono::milliseconds duration);
 
 // Holds a GVariant reference and drops it.
 class Reply {
@@ -59,6 +51,11 @@ class FakeTrayHost {
   Reply get_property(const std::string& destination, const char* path, const char* interface,
                      const char* name);
   bool name_has_owner(const char* name);
+  // Reads a property of the item at `service` and drops it. Signals the item sent before it
+  // answered are counted by the time this returns (one connection delivers in order, and both
+  // are dispatched on this thread's context), so it marks the end of anything the item was
+  // about to say.
+  void round_trip(const std::string& service);
 
   std::vector<Registration> registrations;
   std::map<std::string, int> signal_counts;  // by member, from the item and menu paths
