@@ -33,13 +33,7 @@ class Run {
   void apply(const core::TraceEvent& e) {
     using W = core::TraceWord;
     until(e.at);
-    static constexpr std::pair<W, core::Signal> kSignals[] = {
-        {W::active, core::Signal::active}, {W::idle, core::Signal::idle},
-        {W::locked, core::Signal::locked}, {W::unlocked, core::Signal::unlocked},
-        {W::sleep, core::Signal::sleep},   {W::wake, core::Signal::wake}};
-    for (const auto& [word, signal] : kSignals) {
-      if (e.word == word) model_.signal(signal, e.at, records_);
-    }
+    if (e.word == W::signal) model_.signal(e.signal, e.at, records_);
     if (e.word == W::busy) model_.busy_begins(e.reason, e.at, records_);
     if (e.word == W::free) model_.busy_ends(e.reason, e.at, records_);
     observe(e.at);
@@ -105,8 +99,8 @@ std::vector<core::TraceEvent> replayed_events(const std::string& trace) {
     const core::TraceLine parsed = core::parse_trace_line(line);
     const auto* event = std::get_if<core::TraceEvent>(&parsed);
     if (!event) continue;
-    const bool input = event->word <= W::wake || event->word == W::busy || event->word == W::free ||
-                       event->word == W::end;
+    const bool input = event->word == W::signal || event->word == W::busy ||
+                       event->word == W::free || event->word == W::end;
     if (input) events.push_back(*event);
     if (event->word == W::end) break;
   }
