@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "app/wall_clock.hpp"
+#include "control/command_text.hpp"
 #include "core/record_json.hpp"
 #include "idle/idle_factory.hpp"
 #include "session/clocks.hpp"
@@ -46,14 +47,14 @@ Daemon::Daemon(boost::asio::io_context& io, DaemonOptions options, config::Confi
       model_(config_.model),
       timer_(io),
       signals_(io, SIGTERM, SIGINT, SIGHUP),
-      guide_timer_(io) {}
+      guide_(io, [this] { return now(); }) {}
 
 Daemon::~Daemon() = default;
 
 std::optional<std::string> Daemon::start() {
-  auto server =
-      control::ControlServer::start(io_, control::control_socket_path(options_.runtime_dir),
-                                    [this](const control::Request& r) { return on_request(r); });
+  auto server = control::ControlServer::start(
+      io_, control::control_socket_path(options_.runtime_dir),
+      control::command_handler([this](const control::Command& c) { return on_command(c); }));
   if (auto* error = std::get_if<std::string>(&server)) return *error;
   control_.emplace(std::move(std::get<control::ControlServer>(server)));
 
@@ -148,34 +149,28 @@ void Daemon::log_run(store::RunEvent event, core::Ms t) {
   store_->append_run(event, (t + utc_minus_boot()).count(), store::settings_toml(config_.model));
 }
 
+// The prompt's buttons are commands like any other; Done walks through the stretch.
 void Daemon::on_answer(notify::Answer answer) {
-  if (guide_ && answer == notify::Answer::dismissed) {
-    end_guide();  // closing the guide leaves it; the stretch is already recorded
+  if (guide_.running() && answer == notify::Answer::dismissed) {
+    guide_.end();  // closing the guide leaves it; the stretch is already recorded
     return;
   }
-  const core::Ms t = now();
-  core::Outcome outcome = core::Outcome::ok;
+  control::Command command = control::cmd::Dismiss{};
   switch (answer) {
     case notify::Answer::done:
-      outcome = model_.done(t, records_);
+      command = control::cmd::Stretch{};
       break;
     case notify::Answer::snooze:
-      outcome = model_.snooze(t, records_);
+      command = control::cmd::Snooze{};
       break;
     case notify::Answer::skip:
-      outcome = model_.skip(t, records_);
+      command = control::cmd::Skip{};
       break;
     case notify::Answer::dismissed:
-      outcome = model_.dismiss(t, records_);
       break;
   }
-  if (outcome != core::Outcome::ok) {
+  if (!std::holds_alternative<control::result::Ok>(on_command(command))) {
     std::fprintf(stderr, "sitstretchd: an answer from the notification came to nothing\n");
-  }
-  finish();
-  // Outside libnotify's action callback: the guide needs a fresh notification.
-  if (answer == notify::Answer::done && outcome == core::Outcome::ok) {
-    boost::asio::post(io_, [this, t] { start_guide(t); });
   }
 }
 
@@ -215,7 +210,7 @@ void Daemon::act(const core::Record& record) {
   if (!notifier_) return;
   switch (record.kind) {
     case core::RecordKind::prompt:
-      end_guide();  // the prompt takes the notification over
+      guide_.end();  // the prompt takes the notification over
       show_prompt(record);
       break;
     case core::RecordKind::accepted:
@@ -294,7 +289,7 @@ void Daemon::stop(int signal) {
   log_run(store::RunEvent::stop, now());
   // Every record is already committed; only the adapters need to let go.
   config_watch_.reset();
-  end_guide();
+  guide_.end();
   tray_.reset();
   idle_.reset();
   session_.reset();

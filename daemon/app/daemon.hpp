@@ -11,9 +11,10 @@
 #include "app/boot_timer.hpp"
 #include "app/config_watch.hpp"
 #include "app/glib_bridge.hpp"
+#include "app/guided_stretch.hpp"
 #include "config/config.hpp"
+#include "control/command.hpp"
 #include "control/control_server.hpp"
-#include "control/protocol.hpp"
 #include "control/runtime_dir.hpp"
 #include "core/sitting_model.hpp"
 #include "idle/idle_factory.hpp"
@@ -68,18 +69,17 @@ class Daemon {
   void on_deadline();
   void presence(core::Signal signal, core::Ms now, std::optional<core::Ms> last_input);
   void log_run(store::RunEvent event, core::Ms t);
-  std::string on_request(const control::Request& request);
-  std::string answer_request(const control::Request& request, core::Ms now);
-  std::string status_reply(core::Ms now) const;
+  // Commands (daemon_requests.cpp): apply() is the one way from a command to the model.
+  control::Result on_command(const control::Command& command);
+  control::Result apply(const control::Command& command, core::Ms now);
+  control::DaemonStatus status(core::Ms now) const;
   std::optional<std::string> reload(const char* why);
   void finish();
   void act(const core::Record& record);
   void show_prompt(const core::Record& prompt);
   // The guided stretch (daemon_guide.cpp).
   void start_guide(core::Ms now);
-  void show_guide(core::Ms now);
   void on_guide_action(const std::string& key);
-  void end_guide();
   std::vector<core::Side> recent_sides();
   // The tray (daemon_tray.cpp).
   void start_tray();
@@ -106,9 +106,8 @@ class Daemon {
   std::optional<control::ControlServer> control_;
   std::unique_ptr<ConfigWatch> config_watch_;
   std::string last_config_error_;
-  std::string last_config_warnings_;
-  std::optional<stretch::Guide> guide_;
-  BootTimer guide_timer_;
+  void log_run(store::RunEvent event, core::Ms t);
+  GuidedStretch guide_;
 };
 
 }  // namespace sitstretch::app
