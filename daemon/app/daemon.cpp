@@ -31,11 +31,6 @@ notify::Urgency to_notify(config::Urgency u) {
 
 constexpr core::Ms kTrayRefresh = std::chrono::minutes(1);
 
-std::vector<std::filesystem::path> watched_files(const DaemonOptions& options) {
-  if (options.config_file) return {*options.config_file};
-  return config::config_paths(options.env);
-}
-
 }  // namespace
 
 Daemon::Daemon(boost::asio::io_context& io, DaemonOptions options, config::Config config,
@@ -47,6 +42,7 @@ Daemon::Daemon(boost::asio::io_context& io, DaemonOptions options, config::Confi
       model_(config_.model),
       timer_(io),
       signals_(io, SIGTERM, SIGINT, SIGHUP),
+      config_source_(options_.config_file, options_.env),
       guide_(io, [this] { return now(); }) {}
 
 Daemon::~Daemon() = default;
@@ -66,8 +62,7 @@ std::optional<std::string> Daemon::start() {
   session_ = std::make_unique<session::SessionWatch>(
       [this](core::Signal s, core::Ms at) { on_session(s, at); }, session::boottime_now);
   if (auto error = start_idle()) return error;
-  config_watch_ = std::make_unique<ConfigWatch>(io_, watched_files(options_),
-                                                [this] { reload("the file changed"); });
+  config_source_.watch(io_, [this] { reload("the file changed"); });
 
   signals_.async_wait([this](const boost::system::error_code& ec, int signal) {
     if (!ec) stop(signal);
@@ -250,19 +245,16 @@ void Daemon::log_config_warnings(const std::vector<config::ConfigWarning>& warni
 
 // Parse, then swap: a bad file keeps the running configuration, and says why once.
 std::optional<std::string> Daemon::reload(const char* why) {
-  config::LoadResult loaded = config::load_with_warnings(options_.config_file, options_.env);
-  if (auto* error = std::get_if<config::ConfigError>(&loaded)) {
-    const std::string text = error->to_string();
-    if (text != last_config_error_) {
-      last_config_error_ = text;
+  auto loaded = config_source_.load();
+  if (auto* failed = std::get_if<ConfigSource::Failed>(&loaded)) {
+    if (failed->new_error) {
       std::fprintf(stderr,
                    "sitstretchd: configuration not reloaded, keeping the last good one: %s\n",
-                   text.c_str());
-      if (notifier_) notifier_->show_message("sitstretch: settings not applied", text);
+                   failed->error.c_str());
+      if (notifier_) notifier_->show_message("sitstretch: settings not applied", failed->error);
     }
-    return text;
+    return failed->error;
   }
-  last_config_error_.clear();
   log_config_warnings(std::get<config::Loaded>(loaded).warnings);
   auto& fresh = std::get<config::Loaded>(loaded).config;
   if (fresh != config_) {
@@ -288,7 +280,7 @@ void Daemon::stop(int signal) {
   std::fprintf(stderr, "sitstretchd: stopping (%s)\n", strsignal(signal));
   log_run(store::RunEvent::stop, now());
   // Every record is already committed; only the adapters need to let go.
-  config_watch_.reset();
+  config_source_.stop_watching();
   guide_.end();
   tray_.reset();
   idle_.reset();

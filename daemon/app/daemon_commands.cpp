@@ -60,7 +60,7 @@ control::DaemonStatus Daemon::status(core::Ms t) const {
   if (session_) s.lock_source = session_->describe();
   s.notifications = notifier_ && notifier_->server_seen();
   s.log = store_->file().string();
-  s.config_error = last_config_error_;
+  s.config_error = config_source_.error();
   return s;
 }
 
