@@ -46,7 +46,7 @@ TEST_CASE("sitting 30 of 45 minutes: sitting, two thirds of the ring, next in 15
   CHECK(v.paused_until.empty());
 }
 
-TEST_CASE("five minutes before the prompt it is due soon; past the interval the ring is full",
+TEST_CASE("five minutes before the prompt it is due soon and past the interval the ring is full",
           "[tray][view]") {
   CHECK(view(sitting_for(39min)).state == TrayState::sitting);
   CHECK(view(sitting_for(40min)).state == TrayState::due_soon);
@@ -74,7 +74,8 @@ TEST_CASE("a pending prompt wins over a pause and can be snoozed while snoozes r
   CHECK_FALSE(view(s).can_snooze);
 }
 
-TEST_CASE("quiet hours look paused; away when no bout runs or the user is absent", "[tray][view]") {
+TEST_CASE("quiet hours look paused and it is away when no bout runs or the user is absent",
+          "[tray][view]") {
   Snapshot quiet = sitting_for(10min);
   quiet.quiet = true;
   CHECK(view(quiet).state == TrayState::paused);
