@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "app/wall_clock.hpp"
+#include "control/command_text.hpp"
 #include "core/record_json.hpp"
 #include "idle/idle_factory.hpp"
 #include "session/clocks.hpp"
@@ -30,11 +31,6 @@ notify::Urgency to_notify(config::Urgency u) {
 
 constexpr core::Ms kTrayRefresh = std::chrono::minutes(1);
 
-std::vector<std::filesystem::path> watched_files(const DaemonOptions& options) {
-  if (options.config_file) return {*options.config_file};
-  return config::config_paths(options.env);
-}
-
 }  // namespace
 
 Daemon::Daemon(boost::asio::io_context& io, DaemonOptions options, config::Config config,
@@ -46,14 +42,15 @@ Daemon::Daemon(boost::asio::io_context& io, DaemonOptions options, config::Confi
       model_(config_.model),
       timer_(io),
       signals_(io, SIGTERM, SIGINT, SIGHUP),
-      guide_timer_(io) {}
+      config_source_(options_.config_file, options_.env),
+      guide_(io, [this] { return now(); }) {}
 
 Daemon::~Daemon() = default;
 
 std::optional<std::string> Daemon::start() {
-  auto server =
-      control::ControlServer::start(io_, control::control_socket_path(options_.runtime_dir),
-                                    [this](const control::Request& r) { return on_request(r); });
+  auto server = control::ControlServer::start(
+      io_, control::control_socket_path(options_.runtime_dir),
+      control::command_handler([this](const control::Command& c) { return on_command(c); }));
   if (auto* error = std::get_if<std::string>(&server)) return *error;
   control_.emplace(std::move(std::get<control::ControlServer>(server)));
 
@@ -65,8 +62,7 @@ std::optional<std::string> Daemon::start() {
   session_ = std::make_unique<session::SessionWatch>(
       [this](core::Signal s, core::Ms at) { on_session(s, at); }, session::boottime_now);
   if (auto error = start_idle()) return error;
-  config_watch_ = std::make_unique<ConfigWatch>(io_, watched_files(options_),
-                                                [this] { reload("the file changed"); });
+  config_source_.watch(io_, [this] { reload("the file changed"); });
 
   signals_.async_wait([this](const boost::system::error_code& ec, int signal) {
     if (!ec) stop(signal);
@@ -148,34 +144,28 @@ void Daemon::log_run(store::RunEvent event, core::Ms t) {
   store_->append_run(event, (t + utc_minus_boot()).count(), store::settings_toml(config_.model));
 }
 
+// The prompt's buttons are commands like any other; Done walks through the stretch.
 void Daemon::on_answer(notify::Answer answer) {
-  if (guide_ && answer == notify::Answer::dismissed) {
-    end_guide();  // closing the guide leaves it; the stretch is already recorded
+  if (guide_.running() && answer == notify::Answer::dismissed) {
+    guide_.end();  // closing the guide leaves it; the stretch is already recorded
     return;
   }
-  const core::Ms t = now();
-  core::Outcome outcome = core::Outcome::ok;
+  control::Command command = control::cmd::Dismiss{};
   switch (answer) {
     case notify::Answer::done:
-      outcome = model_.done(t, records_);
+      command = control::cmd::Stretch{};
       break;
     case notify::Answer::snooze:
-      outcome = model_.snooze(t, records_);
+      command = control::cmd::Snooze{};
       break;
     case notify::Answer::skip:
-      outcome = model_.skip(t, records_);
+      command = control::cmd::Skip{};
       break;
     case notify::Answer::dismissed:
-      outcome = model_.dismiss(t, records_);
       break;
   }
-  if (outcome != core::Outcome::ok) {
+  if (!std::holds_alternative<control::result::Ok>(on_command(command))) {
     std::fprintf(stderr, "sitstretchd: an answer from the notification came to nothing\n");
-  }
-  finish();
-  // Outside libnotify's action callback: the guide needs a fresh notification.
-  if (answer == notify::Answer::done && outcome == core::Outcome::ok) {
-    boost::asio::post(io_, [this, t] { start_guide(t); });
   }
 }
 
@@ -215,7 +205,7 @@ void Daemon::act(const core::Record& record) {
   if (!notifier_) return;
   switch (record.kind) {
     case core::RecordKind::prompt:
-      end_guide();  // the prompt takes the notification over
+      guide_.end();  // the prompt takes the notification over
       show_prompt(record);
       break;
     case core::RecordKind::accepted:
@@ -255,19 +245,16 @@ void Daemon::log_config_warnings(const std::vector<config::ConfigWarning>& warni
 
 // Parse, then swap: a bad file keeps the running configuration, and says why once.
 std::optional<std::string> Daemon::reload(const char* why) {
-  config::LoadResult loaded = config::load_with_warnings(options_.config_file, options_.env);
-  if (auto* error = std::get_if<config::ConfigError>(&loaded)) {
-    const std::string text = error->to_string();
-    if (text != last_config_error_) {
-      last_config_error_ = text;
+  auto loaded = config_source_.load();
+  if (auto* failed = std::get_if<ConfigSource::Failed>(&loaded)) {
+    if (failed->new_error) {
       std::fprintf(stderr,
                    "sitstretchd: configuration not reloaded, keeping the last good one: %s\n",
-                   text.c_str());
-      if (notifier_) notifier_->show_message("sitstretch: settings not applied", text);
+                   failed->error.c_str());
+      if (notifier_) notifier_->show_message("sitstretch: settings not applied", failed->error);
     }
-    return text;
+    return failed->error;
   }
-  last_config_error_.clear();
   log_config_warnings(std::get<config::Loaded>(loaded).warnings);
   auto& fresh = std::get<config::Loaded>(loaded).config;
   if (fresh != config_) {
@@ -293,8 +280,8 @@ void Daemon::stop(int signal) {
   std::fprintf(stderr, "sitstretchd: stopping (%s)\n", strsignal(signal));
   log_run(store::RunEvent::stop, now());
   // Every record is already committed; only the adapters need to let go.
-  config_watch_.reset();
-  end_guide();
+  config_source_.stop_watching();
+  guide_.end();
   tray_.reset();
   idle_.reset();
   session_.reset();

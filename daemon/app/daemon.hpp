@@ -9,11 +9,12 @@
 #include <vector>
 
 #include "app/boot_timer.hpp"
-#include "app/config_watch.hpp"
+#include "app/config_source.hpp"
 #include "app/glib_bridge.hpp"
+#include "app/guided_stretch.hpp"
 #include "config/config.hpp"
+#include "control/command.hpp"
 #include "control/control_server.hpp"
-#include "control/protocol.hpp"
 #include "control/runtime_dir.hpp"
 #include "core/sitting_model.hpp"
 #include "idle/idle_factory.hpp"
@@ -37,11 +38,12 @@ struct DaemonOptions {
   std::optional<std::string> idle_source;  // --idle-source NAME, over idle.source
 };
 
-// The one place that wires the adapters to the sitting model. Every event — presence, an answer
-// from the notification, a control request, the model's own deadline, a reload — goes the same
-// way: read the clocks, hand the event to the model, write the records it returns to the log,
-// act on them (show or close the prompt), and arm one timer for the model's next deadline.
-// Everything runs on the io_context's one thread; GLib is dispatched there by the GlibBridge.
+// The one place that wires the adapters to the sitting model. Every event — presence, a command
+// (from the control socket, the tray, the prompt's buttons or the guide), the model's own
+// deadline, a reload — goes the same way: read the clocks, hand the event to the model, write the
+// records it returns to the log, act on them (show or close the prompt), and arm one timer for the
+// model's next deadline. Everything runs on the io_context's one thread; GLib is dispatched there
+// by the GlibBridge.
 class Daemon {
  public:
   Daemon(boost::asio::io_context& io, DaemonOptions options, config::Config config,
@@ -68,18 +70,17 @@ class Daemon {
   void on_deadline();
   void presence(core::Signal signal, core::Ms now, std::optional<core::Ms> last_input);
   void log_run(store::RunEvent event, core::Ms t);
-  std::string on_request(const control::Request& request);
-  std::string answer_request(const control::Request& request, core::Ms now);
-  std::string status_reply(core::Ms now) const;
+  // Commands (daemon_commands.cpp): apply() is the one way from a command to the model.
+  control::Result on_command(const control::Command& command);
+  control::Result apply(const control::Command& command, core::Ms now);
+  control::DaemonStatus status(core::Ms now) const;
   std::optional<std::string> reload(const char* why);
   void finish();
   void act(const core::Record& record);
   void show_prompt(const core::Record& prompt);
   // The guided stretch (daemon_guide.cpp).
   void start_guide(core::Ms now);
-  void show_guide(core::Ms now);
   void on_guide_action(const std::string& key);
-  void end_guide();
   std::vector<core::Side> recent_sides();
   // The tray (daemon_tray.cpp).
   void start_tray();
@@ -104,11 +105,9 @@ class Daemon {
   bool idle_source_missing_ = false;
   std::unique_ptr<session::SessionWatch> session_;
   std::optional<control::ControlServer> control_;
-  std::unique_ptr<ConfigWatch> config_watch_;
-  std::string last_config_error_;
-  std::string last_config_warnings_;
-  std::optional<stretch::Guide> guide_;
-  BootTimer guide_timer_;
+  ConfigSource config_source_;
+  std::string last_config_warnings_;  // said once until they change
+  GuidedStretch guide_;
 };
 
 }  // namespace sitstretch::app

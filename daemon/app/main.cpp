@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstring>
 #include <string>
+#include <variant>
 
 #include "app/daemon.hpp"
 #include "control/instance_lock.hpp"
@@ -51,12 +52,11 @@ int usage_error(const std::string& message) {
   return 2;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-  using namespace sitstretch;
-  app::DaemonOptions options;
-  options.env = config::Environment::from_process();
+// The options of the command line, or the exit status when there is nothing to run (help,
+// version, a bad argument).
+std::variant<sitstretch::app::DaemonOptions, int> parse_arguments(int argc, char** argv) {
+  sitstretch::app::DaemonOptions options;
+  options.env = sitstretch::config::Environment::from_process();
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     if (arg == "-h" || arg == "--help") {
@@ -77,7 +77,7 @@ int main(int argc, char** argv) {
     }
     if (arg == "--idle-source" && i + 1 < argc) {
       const std::string name = argv[++i];
-      if (name != "auto" && !idle::is_idle_source_name(name)) {
+      if (name != "auto" && !sitstretch::idle::is_idle_source_name(name)) {
         return usage_error("unknown idle source " + name + "; see sitstretchd --help");
       }
       options.idle_source = name;
@@ -85,7 +85,17 @@ int main(int argc, char** argv) {
     }
     return usage_error("unknown argument " + arg + "; see sitstretchd --help");
   }
-  options.idle_session = idle::IdleSession::from_process(options.display);
+  options.idle_session = sitstretch::idle::IdleSession::from_process(options.display);
+  return options;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace sitstretch;
+  auto parsed = parse_arguments(argc, argv);
+  if (const int* status = std::get_if<int>(&parsed)) return *status;
+  app::DaemonOptions options = std::move(std::get<app::DaemonOptions>(parsed));
 
   use_little_memory();
   const auto runtime = control::runtime_dir();

@@ -363,6 +363,7 @@ Snapshot SittingModel::snapshot(Ms now) const {
   s.sitting_for = sitting_at(now);
   s.absent = absent();
   s.episode = episode_;
+  s.prompt_pending = pending();
   s.attempt = attempts_;
   s.snoozes_left = std::max(0, settings_.max_snoozes - snoozes_);
   s.paused = paused_;

@@ -35,6 +35,7 @@ struct Snapshot {
   Ms sitting_for{};      // continuous sitting time so far
   bool absent = false;   // idle, locked or asleep right now
   EpisodeState episode = EpisodeState::none;
+  bool prompt_pending = false;    // a prompt awaits an answer or was ignored: snooze/skip apply
   int attempt = 0;                // prompts in the current episode
   int snoozes_left = 0;           // in the current episode
   std::optional<Ms> next_prompt;  // when the next prompt falls due, if it is scheduled

@@ -5,6 +5,7 @@
 
 #include <cstdio>
 #include <functional>
+#include <optional>
 #include <utility>
 
 #include "notify/icon_lookup.hpp"
@@ -26,6 +27,30 @@ constexpr const char* kMessageCategory = "x-sitstretch.status";
 // is re-initialised before it is used again.
 bool libnotify_connected = false;
 bool libnotify_stale = false;
+// Whether the server reads markup in bodies (GetCapabilities), asked once per libnotify
+// connection: unknown until then.
+std::optional<bool> server_body_markup;
+
+bool server_reads_body_markup() {
+  if (server_body_markup) return *server_body_markup;
+  GList* caps = notify_get_server_caps();
+  if (!caps) return false;  // no server: the show that follows fails and says so
+  bool markup = false;
+  for (GList* cap = caps; cap; cap = cap->next) {
+    if (g_strcmp0(static_cast<const char*>(cap->data), "body-markup") == 0) markup = true;
+  }
+  g_list_free_full(caps, g_free);
+  server_body_markup = markup;
+  return markup;
+}
+
+// Our bodies are plain text, partly the user's (a config file's error, say): a server that reads
+// markup would take their '<' and '&' for tags and entities, or refuse the body.
+std::string body_text(const std::string& text) {
+  if (!server_reads_body_markup()) return text;
+  g_autofree gchar* escaped = g_markup_escape_text(text.c_str(), -1);
+  return escaped;
+}
 
 NotifyUrgency to_libnotify(Urgency urgency) {
   switch (urgency) {
@@ -96,6 +121,7 @@ struct PromptNotifier::Callbacks {
 
   static void on_name_vanished(GDBusConnection*, const gchar*, gpointer data) {
     static_cast<PromptNotifier*>(data)->server_seen_ = false;
+    server_body_markup.reset();
     if (libnotify_connected) libnotify_stale = true;
   }
 
@@ -141,6 +167,7 @@ bool PromptNotifier::ensure_libnotify() {
   libnotify_stale = false;
   if (!notify_is_initted()) {
     libnotify_connected = false;
+    server_body_markup.reset();  // perhaps another server now
     if (!notify_init(kAppName)) {
       report_failure("cannot initialise libnotify", "notify_init failed");
       return false;
@@ -159,12 +186,12 @@ void PromptNotifier::show(const PromptContent& content) {
 // Makes current_ (or updates it, so that the server replaces it in place) for `content`.
 NotifyNotification* PromptNotifier::build_prompt(const PromptContent& content) {
   const std::string icon = resolve_icon(content.icon.empty() ? kAppName : content.icon);
+  const std::string body = body_text(content.body);
   if (!current_) {
-    current_ = notify_notification_new(content.summary.c_str(), content.body.c_str(), icon.c_str());
+    current_ = notify_notification_new(content.summary.c_str(), body.c_str(), icon.c_str());
     closed_handler_ = g_signal_connect(current_, "closed", G_CALLBACK(Callbacks::on_closed), this);
   } else {
-    notify_notification_update(current_, content.summary.c_str(), content.body.c_str(),
-                               icon.c_str());
+    notify_notification_update(current_, content.summary.c_str(), body.c_str(), icon.c_str());
   }
   NotifyNotification* n = current_;
   notify_notification_clear_actions(n);
@@ -223,7 +250,8 @@ void PromptNotifier::close() {
 void PromptNotifier::show_message(const std::string& summary, const std::string& body) {
   const std::string icon = resolve_icon(kAppName);
   auto build = [&]() {
-    NotifyNotification* n = notify_notification_new(summary.c_str(), body.c_str(), icon.c_str());
+    NotifyNotification* n =
+        notify_notification_new(summary.c_str(), body_text(body).c_str(), icon.c_str());
     notify_notification_set_category(n, kMessageCategory);
     notify_notification_set_hint(n, "desktop-entry", g_variant_new_string(kAppName));
     return n;

@@ -1,9 +1,9 @@
 #include "tray/open_settings.hpp"
 
-#include <glib.h>
-
 #include <fstream>
 #include <system_error>
+
+#include "tray/launcher.hpp"
 
 namespace sitstretch::tray {
 
@@ -34,16 +34,7 @@ std::string open_settings(const std::filesystem::path& file, std::string_view de
   if (!std::filesystem::exists(file, ec)) {
     if (std::string why = create_from_defaults(file, defaults); !why.empty()) return why;
   }
-  const std::string path = file.string();
-  gchar* argv[] = {const_cast<gchar*>(opener.c_str()), const_cast<gchar*>(path.c_str()), nullptr};
-  GError* error = nullptr;
-  if (!g_spawn_async(nullptr, argv, nullptr, G_SPAWN_SEARCH_PATH, nullptr, nullptr, nullptr,
-                     &error)) {
-    std::string why = "cannot start " + opener + ": " + error->message;
-    g_error_free(error);
-    return why;
-  }
-  return "";
+  return launch({opener, file.string()});
 }
 
 }  // namespace sitstretch::tray

@@ -1,17 +1,18 @@
 #pragma once
 
-// What the tray shows and what it can ask for: plain values shared by the daemon (which computes
-// a TrayView from core::Snapshot) and the tray adapter (which only displays it).
+// What the tray shows and what it can ask for: plain values, and the one function that derives
+// the view from the model's snapshot. The tray adapter only displays a TrayView.
 
 #include <optional>
 #include <string>
 
+#include "core/sitting_model.hpp"
 #include "core/time.hpp"
 
 namespace sitstretch::tray {
 
-// A menu entry the user chose. The daemon runs each through the same code path as the CLI
-// command of the same name (stretch_now = `done`, pause_30m = `pause 30m`, ...).
+// A menu entry the user chose. The daemon runs each as the same control::Command as the CLI
+// command of the same name (stretch_now = `stretch`, pause_30m = `pause 30m`, ...).
 enum class TrayAction {
   stretch_now,
   snooze,
@@ -27,7 +28,7 @@ enum class TrayAction {
 // Which state icon is shown. prompt_pending wins over paused, paused over due_soon.
 enum class TrayState { sitting, due_soon, prompt_pending, paused };
 
-// Everything the item shows, computed by the daemon from the model's snapshot.
+// Everything the item shows, computed by view_of() from the model's snapshot.
 struct TrayView {
   TrayState state = TrayState::sitting;
   bool away = true;                        // no bout running: the tooltip says "Away"
@@ -40,5 +41,15 @@ struct TrayView {
   bool paused = false;
   bool operator==(const TrayView&) const = default;
 };
+
+// A prompt this close is "due soon" in the tray.
+inline constexpr core::Ms kDueSoon = std::chrono::minutes(5);
+
+// What the tray shows for the model's snapshot taken at `now` (the model's clock). The end of a
+// timed pause is shown in local time of the process time zone: "14:30" when it ends today,
+// "tomorrow" otherwise; utc_minus_boot turns a model instant into UTC epoch milliseconds.
+// interval is prompt.interval (the ring is full at it); snooze_label names the Snooze entry.
+TrayView view_of(const core::Snapshot& s, core::Ms now, core::Ms utc_minus_boot, core::Ms interval,
+                 std::string snooze_label);
 
 }  // namespace sitstretch::tray

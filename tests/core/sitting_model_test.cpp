@@ -98,6 +98,19 @@ TEST_CASE("Deadlines follow the state: prompt, answer, re-prompt") {
   CHECK(desk.model.next_deadline() == Ms{52min});  // repeat_after
 }
 
+TEST_CASE("A prompt is pending while it awaits an answer or was ignored, not once snoozed") {
+  Desk desk;
+  desk.model.signal(Signal::active, 0ms, desk.records);
+  CHECK_FALSE(desk.model.snapshot(44min).prompt_pending);
+  desk.run_until(45min);
+  CHECK(desk.model.snapshot(45min).prompt_pending);
+  desk.run_until(47min);  // answer_within ran out
+  CHECK(desk.model.snapshot(47min).episode == EpisodeState::ignored);
+  CHECK(desk.model.snapshot(47min).prompt_pending);
+  REQUIRE(desk.model.snooze(48min, desk.records) == Outcome::ok);
+  CHECK_FALSE(desk.model.snapshot(48min).prompt_pending);
+}
+
 TEST_CASE("A reload moves running deadlines with the new settings") {
   Desk desk;
   desk.model.signal(Signal::active, 0ms, desk.records);

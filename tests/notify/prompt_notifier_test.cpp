@@ -183,6 +183,21 @@ TEST_CASE("close() closes the prompt without an answer", "[notify]") {
   CHECK(scene.server->calls("CloseNotification").size() == 1);
 }
 
+TEST_CASE("bodies are escaped for a server that reads markup in them", "[notify]") {
+  Scene scene;
+  // The fake server lists "body-markup" among its capabilities, as GNOME Shell and dunst do.
+  PromptContent content = prompt();
+  content.body = "Keep the <knee> straight & breathe";
+  scene.notifier.show(content);
+  CHECK(scene.last_notify().text("body") == "Keep the &lt;knee&gt; straight &amp; breathe");
+  CHECK(scene.last_notify().text("summary") == "Time to stretch");  // summaries are plain text
+  scene.notifier.show_message("sitstretch: settings not applied",
+                              "config.toml:2:1: expected <duration> & got 5");
+  CHECK(scene.last_notify().text("body") ==
+        "config.toml:2:1: expected &lt;duration&gt; &amp; got 5");
+  CHECK_FALSE(scene.server->calls("GetCapabilities").empty());
+}
+
 TEST_CASE("no Snooze action when snoozing is not allowed", "[notify]") {
   Scene scene;
   scene.notifier.show(prompt(std::nullopt));

@@ -1,0 +1,67 @@
+// Every command, whichever side it comes from (the control socket, the tray, the prompt's
+// buttons, the guided stretch), goes through apply(): one typed path into the model.
+#include <unistd.h>
+
+#include <boost/asio/post.hpp>
+
+#include "app/daemon.hpp"
+#include "app/wall_clock.hpp"
+
+namespace sitstretch::app {
+
+control::Result Daemon::on_command(const control::Command& command) {
+  const core::Ms t = now();
+  control::Result result = apply(command, t);
+  finish();
+  return result;
+}
+
+control::Result Daemon::apply(const control::Command& command, core::Ms t) {
+  namespace cmd = control::cmd;
+  auto outcome = [this](core::Outcome o) {
+    return control::result_of(o, config_.model.max_snoozes);
+  };
+  return std::visit(
+      control::Overloaded{
+          [&](const cmd::Status&) -> control::Result { return status(t); },
+          [&](const cmd::Done&) { return outcome(model_.done(t, records_)); },
+          [&](const cmd::Snooze&) { return outcome(model_.snooze(t, records_)); },
+          [&](const cmd::Skip&) { return outcome(model_.skip(t, records_)); },
+          [&](const cmd::Dismiss&) { return outcome(model_.dismiss(t, records_)); },
+          [&](const cmd::Pause& p) {
+            const auto length = control::pause_length(p, t + utc_minus_boot());
+            return outcome(model_.pause(t, length, records_));
+          },
+          [&](const cmd::Resume&) { return outcome(model_.resume(t, records_)); },
+          [&](const cmd::Reload&) -> control::Result {
+            if (auto error = reload("sitstretch reload")) return control::result::Refused{*error};
+            return control::result::Ok{};
+          },
+          [&](const cmd::Stretch&) {
+            control::Result done = outcome(model_.done(t, records_));
+            // The guide shows once the records are handled, and outside any libnotify
+            // callback that may have brought the command.
+            boost::asio::post(io_, [this, t] { start_guide(t); });
+            return done;
+          },
+          [&](const cmd::Side& s) { return outcome(model_.report_side(t, s.side, records_)); },
+      },
+      command);
+}
+
+control::DaemonStatus Daemon::status(core::Ms t) const {
+  control::DaemonStatus s;
+  s.snapshot = model_.snapshot(t);
+  s.now = t;
+  s.utc_minus_boot = utc_minus_boot();
+  s.pid = getpid();
+  s.interval = config_.model.interval;
+  if (idle_) s.idle_source = std::string(idle_->name());
+  if (session_) s.lock_source = session_->describe();
+  s.notifications = notifier_ && notifier_->server_seen();
+  s.log = store_->file().string();
+  s.config_error = config_source_.error();
+  return s;
+}
+
+}  // namespace sitstretch::app

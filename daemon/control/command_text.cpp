@@ -1,0 +1,64 @@
+#include "control/command_text.hpp"
+
+#include "core/duration_text.hpp"
+
+namespace sitstretch::control {
+namespace {
+
+std::variant<Command, std::string> pause_of(const Request& request) {
+  if (request.args.empty()) return cmd::Pause{};
+  const std::optional<core::Ms> duration = core::parse_duration(request.args[0]);
+  if (!duration || *duration <= core::Ms{}) {
+    return "expected a pause duration like 30m or 1h30m, got \"" + request.args[0] + "\"";
+  }
+  return cmd::Pause{duration, std::nullopt};
+}
+
+std::variant<Command, std::string> side_of(const Request& request) {
+  const auto side =
+      request.args.size() == 1 ? core::side_from_string(request.args[0]) : std::nullopt;
+  if (!side) return std::string("expected side left, right or even");
+  return cmd::Side{*side};
+}
+
+}  // namespace
+
+std::variant<Command, std::string> to_command(const Request& request) {
+  const std::string& c = request.command;
+  if (c == "status") return cmd::Status{};
+  if (c == "done") return cmd::Done{};
+  if (c == "snooze") return cmd::Snooze{};
+  if (c == "skip") return cmd::Skip{};
+  if (c == "dismiss") return cmd::Dismiss{};
+  if (c == "pause") return pause_of(request);
+  if (c == "resume") return cmd::Resume{};
+  if (c == "reload") return cmd::Reload{};
+  if (c == "stretch") return cmd::Stretch{};
+  if (c == "side") return side_of(request);
+  return "unknown command " + c;
+}
+
+std::variant<Command, std::string> parse_command(std::string_view line) {
+  auto request = parse_request(line);
+  if (auto* reason = std::get_if<std::string>(&request)) return std::move(*reason);
+  return to_command(std::get<Request>(request));
+}
+
+std::string reply_text(const Result& result) {
+  if (const auto* refused = std::get_if<result::Refused>(&result)) {
+    return error_reply(refused->reason);
+  }
+  if (const auto* status = std::get_if<DaemonStatus>(&result)) return status_json(*status);
+  return ok_reply().str();
+}
+
+std::function<std::string(const Request&)> command_handler(
+    std::function<Result(const Command&)> apply) {
+  return [apply = std::move(apply)](const Request& request) {
+    auto command = to_command(request);
+    if (const auto* reason = std::get_if<std::string>(&command)) return error_reply(*reason);
+    return reply_text(apply(std::get<Command>(command)));
+  };
+}
+
+}  // namespace sitstretch::control

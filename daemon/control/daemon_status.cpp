@@ -1,0 +1,70 @@
+#include "control/daemon_status.hpp"
+
+#include <algorithm>
+
+#include "control/flat_json.hpp"
+#include "control/protocol.hpp"
+#include "store/log_format.hpp"
+
+namespace sitstretch::control {
+namespace {
+
+std::string_view episode_name(core::EpisodeState e) {
+  switch (e) {
+    case core::EpisodeState::none:
+      return "none";
+    case core::EpisodeState::awaiting:
+      return "awaiting";
+    case core::EpisodeState::snoozed:
+      return "snoozed";
+    case core::EpisodeState::ignored:
+      return "ignored";
+  }
+  return "none";
+}
+
+long long seconds(core::Ms d) {
+  return std::chrono::duration_cast<std::chrono::seconds>(d).count();
+}
+
+void next_prompt(JsonObjectWriter& w, const DaemonStatus& status) {
+  const auto& at = status.snapshot.next_prompt;
+  if (!at) {
+    w.null("next_prompt_s").null("next_prompt_at").null("next_prompt_epoch_ms");
+    return;
+  }
+  const std::int64_t utc = (*at + status.utc_minus_boot).count();
+  w.integer("next_prompt_s", std::max<long long>(0, seconds(*at - status.now)));
+  w.string("next_prompt_at", store::iso_local_time(utc));
+  w.integer("next_prompt_epoch_ms", utc);
+}
+
+}  // namespace
+
+std::string status_json(const DaemonStatus& status) {
+  const core::Snapshot& s = status.snapshot;
+  auto w = ok_reply();
+  w.integer("pid", status.pid);
+  w.boolean("sitting", s.sitting).integer("sitting_s", seconds(s.sitting_for));
+  w.boolean("absent", s.absent);
+  next_prompt(w, status);
+  w.boolean("pending", s.prompt_pending);
+  w.string("episode", episode_name(s.episode)).integer("attempt", s.attempt);
+  w.integer("snoozes_left", s.snoozes_left);
+  w.boolean("paused", s.paused);
+  if (s.paused_until) {
+    w.string("paused_until",
+             store::iso_local_time((*s.paused_until + status.utc_minus_boot).count()));
+  } else {
+    w.null("paused_until");
+  }
+  w.boolean("quiet", s.quiet);
+  w.integer("interval_s", seconds(status.interval));
+  w.string("idle_source", status.idle_source).string("lock_source", status.lock_source);
+  w.boolean("notifications", status.notifications);
+  w.string("log", status.log);
+  if (!status.config_error.empty()) w.string("config_error", status.config_error);
+  return w.str();
+}
+
+}  // namespace sitstretch::control
