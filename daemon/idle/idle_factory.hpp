@@ -24,7 +24,7 @@ struct IdleSession {
 };
 
 struct IdleRequest {
-  std::string_view source = "auto";  // idle.source or --idle-source: "auto" or a source name
+  std::string source = "auto";       // idle.source or --idle-source: "auto" or a source name
   core::Ms idle_after{0};            // sitting.break_after
   bool inhibited_is_sitting = true;  // idle.inhibited_is_sitting
 };
