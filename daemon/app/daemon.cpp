@@ -170,7 +170,9 @@ void Daemon::on_answer(notify::Answer answer) {
 }
 
 void Daemon::on_deadline() {
-  model_.advance(now(), records_);
+  const core::Ms t = now();
+  end_user_busy_by(t);
+  model_.advance(t, records_);
   finish();
 }
 
@@ -186,6 +188,8 @@ void Daemon::finish() {
   records_.clear();
   const core::Ms t = session::boottime_now();
   std::optional<core::Ms> deadline = model_.next_deadline();
+  if (user_busy_until_)
+    deadline = std::min(deadline.value_or(*user_busy_until_), *user_busy_until_);
   if (tray_) {
     tray_->update(tray_view(t));
     // A tray host shows the sitting minutes: refresh them while a bout runs, and only then.

@@ -74,6 +74,9 @@ class Daemon {
   control::Result on_command(const control::Command& command);
   control::Result apply(const control::Command& command, core::Ms now);
   control::DaemonStatus status(core::Ms now) const;
+  control::Result user_busy(const control::cmd::Busy& busy, core::Ms now);
+  control::Result user_free(core::Ms now);
+  void end_user_busy_by(core::Ms now);
   std::optional<std::string> reload(const char* why);
   void finish();
   void act(const core::Record& record);
@@ -108,6 +111,8 @@ class Daemon {
   ConfigSource config_source_;
   std::string last_config_warnings_;  // said once until they change
   GuidedStretch guide_;
+  // When a timed `sitstretch busy` ends; one more deadline for the boot timer.
+  std::optional<core::Ms> user_busy_until_;
 };
 
 }  // namespace sitstretch::app

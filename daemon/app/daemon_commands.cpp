@@ -11,6 +11,7 @@ namespace sitstretch::app {
 
 control::Result Daemon::on_command(const control::Command& command) {
   const core::Ms t = now();
+  end_user_busy_by(t);  // its timer may not have fired yet
   control::Result result = apply(command, t);
   finish();
   return result;
@@ -45,8 +46,37 @@ control::Result Daemon::apply(const control::Command& command, core::Ms t) {
             return done;
           },
           [&](const cmd::Side& s) { return outcome(model_.report_side(t, s.side, records_)); },
+          [&](const cmd::Busy& b) { return user_busy(b, t); },
+          [&](const cmd::Free&) { return user_free(t); },
       },
       command);
+}
+
+// `sitstretch busy`: a repeated one replaces the end time (none: until `sitstretch free`).
+control::Result Daemon::user_busy(const control::cmd::Busy& busy, core::Ms t) {
+  if (!config_.model.busy_when.has(core::BusyReason::user)) {
+    return control::result::Refused{"busy.when leaves out \"user\", so nothing would be held"};
+  }
+  model_.busy_begins(core::BusyReason::user, t, records_);
+  user_busy_until_.reset();
+  if (busy.duration) user_busy_until_ = t + *busy.duration;
+  return control::result::Ok{};
+}
+
+control::Result Daemon::user_free(core::Ms t) {
+  const bool held = model_.snapshot(t).busy.has(core::BusyReason::user);
+  model_.busy_ends(core::BusyReason::user, t, records_);
+  user_busy_until_.reset();
+  if (!held) return control::result::Refused{"not busy (no sitstretch busy holds)"};
+  return control::result::Ok{};
+}
+
+// A timed user busy that ran out by t ends at t: the boot timer wakes for it, and a command
+// that comes first ends it too.
+void Daemon::end_user_busy_by(core::Ms t) {
+  if (!user_busy_until_ || *user_busy_until_ > t) return;
+  user_busy_until_.reset();
+  model_.busy_ends(core::BusyReason::user, t, records_);
 }
 
 control::DaemonStatus Daemon::status(core::Ms t) const {
@@ -61,6 +91,7 @@ control::DaemonStatus Daemon::status(core::Ms t) const {
   s.notifications = notifier_ && notifier_->server_seen();
   s.log = store_->file().string();
   s.config_error = config_source_.error();
+  s.user_busy_until = user_busy_until_;
   return s;
 }
 

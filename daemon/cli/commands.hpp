@@ -22,7 +22,8 @@ int log_command(const Args& args);
 int stretch_command(const Args& args, const config::Environment& env);
 // whatif FILE [--days N] [--json]
 int whatif_command(const Args& args, const config::Environment& env);
-// done, snooze, skip, dismiss, pause [DURATION], resume, reload, stretch, side SIDE
+// done, snooze, skip, dismiss, pause [DURATION], resume, reload, stretch, side SIDE,
+// busy [DURATION], free
 int control_command(const std::string& command, const Args& args);
 
 // Prints "sitstretch: <message>" to stderr and returns code.

@@ -4,6 +4,7 @@
 #include "cli/ask_daemon.hpp"
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
+#include "control/command_text.hpp"
 #include "control/protocol.hpp"
 #include "core/duration_text.hpp"
 
@@ -37,6 +38,24 @@ std::string clock_time(const std::string& iso) {
   return iso.size() >= 16 ? iso.substr(11, 5) : iso;
 }
 
+// "Busy (user, until 15:30); a held prompt comes anyway at 16:05"
+void print_busy(const json& s) {
+  std::string reasons = text(s, "busy");
+  if (reasons.empty()) return;
+  for (char& c : reasons) {
+    if (c == ',') c = ' ';
+  }
+  std::printf("Busy (%s", reasons.c_str());
+  if (auto until = text(s, "busy_user_until"); !until.empty()) {
+    std::printf("; user until %s", clock_time(until).c_str());
+  }
+  std::printf(")");
+  if (auto held = text(s, "held_until"); !held.empty()) {
+    std::printf(": holding the prompt, it comes anyway at %s", clock_time(held).c_str());
+  }
+  std::printf("\n");
+}
+
 void print_status(const json& s) {
   if (flag(s, "sitting")) {
     std::printf("Sitting for %s", minutes(number(s, "sitting_s").value_or(0)).c_str());
@@ -60,6 +79,7 @@ void print_status(const json& s) {
     std::printf("Paused%s\n", until.empty() ? "" : (" until " + clock_time(until)).c_str());
   }
   if (flag(s, "quiet")) std::printf("Quiet hours\n");
+  print_busy(s);
   std::printf("Idle source: %s; lock and suspend: %s; notifications: %s\n",
               text(s, "idle_source").c_str(), text(s, "lock_source").c_str(),
               flag(s, "notifications") ? "yes" : "no server");
@@ -75,6 +95,8 @@ const char* confirmation(const std::string& command) {
   if (command == "pause") return "Paused.";
   if (command == "resume") return "Resumed.";
   if (command == "reload") return "Configuration reloaded.";
+  if (command == "busy") return "Busy: prompts are held.";
+  if (command == "free") return "Free: held prompts come now.";
   return "Done.";
 }
 
@@ -102,7 +124,8 @@ int control_command(const std::string& command, const Args& args) {
   if (auto* error = std::get_if<std::string>(&parsed)) return fail(kBadInput, *error);
   const control::Request request{command, std::get<ParsedArgs>(parsed).operands};
   const std::string line = control::format_request(request);
-  auto shaped = control::parse_request(line);
+  // Bad input (a duration like "soon") is refused here, before any daemon is asked.
+  auto shaped = control::parse_command(line);
   if (auto* error = std::get_if<std::string>(&shaped)) return fail(kBadInput, *error);
   const Answer answer = ask_daemon(line);
   if (!answer.ok) return fail(kFailed, answer.error);

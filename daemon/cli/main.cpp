@@ -13,11 +13,14 @@ constexpr const char* kHelp = R"(Usage: sitstretch COMMAND [ARGS]
 Sitting and stretching, from the command line.
 
 With the daemon (sitstretchd) running:
-  status [--json]                sitting time, next prompt, pending prompt, pause
+  status [--json]                sitting time, next prompt, pending prompt, pause, busy
   done                           record a stretch (answers a pending prompt)
   snooze | skip                  answer the pending prompt
   pause [DURATION]               no prompts for DURATION (30m, 1h30m) or until resume
   resume                         end a pause
+  busy [DURATION]                hold prompts for DURATION (30m, 1h) or until free
+                                 (the "user" busy reason, for meeting scripts)
+  free                           end busy; a held prompt comes now
   reload                         re-read the configuration
   side left|right|even           report which side felt tighter
   stretch --notify               be guided through the stretch by notifications
@@ -86,7 +89,8 @@ int main(int argc, char** argv) {
   if (command == "report") return report_command(args);
   if (command == "stretch") return stretch_command(args, env);
   if (command == "whatif") return whatif_command(args, env);
-  for (const char* c : {"done", "snooze", "skip", "dismiss", "pause", "resume", "reload", "side"}) {
+  for (const char* c :
+       {"done", "snooze", "skip", "dismiss", "pause", "resume", "reload", "side", "busy", "free"}) {
     if (command == c) return control_command(command, args);
   }
   return fail(kBadInput, "unknown command \"" + command + "\"; see sitstretch --help");

@@ -36,6 +36,8 @@ std::string_view name_of(const Command& command) {
                         [](const cmd::Reload&) { return "reload"; },
                         [](const cmd::Stretch&) { return "stretch"; },
                         [](const cmd::Side&) { return "side"; },
+                        [](const cmd::Busy&) { return "busy"; },
+                        [](const cmd::Free&) { return "free"; },
                     },
                     command);
 }

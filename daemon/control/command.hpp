@@ -58,10 +58,19 @@ struct Side {
   core::Side side = core::Side::even;
   bool operator==(const Side&) const = default;
 };
+// The `user` busy reason (rule 9): until `duration` runs out, or until Free without one.
+struct Busy {
+  std::optional<core::Ms> duration;
+  bool operator==(const Busy&) const = default;
+};
+struct Free {
+  bool operator==(const Free&) const = default;
+};
 }  // namespace cmd
 
-using Command = std::variant<cmd::Status, cmd::Done, cmd::Snooze, cmd::Skip, cmd::Dismiss,
-                             cmd::Pause, cmd::Resume, cmd::Reload, cmd::Stretch, cmd::Side>;
+using Command =
+    std::variant<cmd::Status, cmd::Done, cmd::Snooze, cmd::Skip, cmd::Dismiss, cmd::Pause,
+                 cmd::Resume, cmd::Reload, cmd::Stretch, cmd::Side, cmd::Busy, cmd::Free>;
 
 namespace result {
 struct Ok {

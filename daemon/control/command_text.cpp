@@ -5,13 +5,27 @@
 namespace sitstretch::control {
 namespace {
 
-std::variant<Command, std::string> pause_of(const Request& request) {
-  if (request.args.empty()) return cmd::Pause{};
+// The optional DURATION of `pause` and `busy`: nothing, a positive duration, or the reason.
+std::variant<std::optional<core::Ms>, std::string> duration_of(const Request& request) {
+  if (request.args.empty()) return std::optional<core::Ms>{};
   const std::optional<core::Ms> duration = core::parse_duration(request.args[0]);
   if (!duration || *duration <= core::Ms{}) {
-    return "expected a pause duration like 30m or 1h30m, got \"" + request.args[0] + "\"";
+    return "expected a " + request.command + " duration like 30m or 1h30m, got \"" +
+           request.args[0] + "\"";
   }
-  return cmd::Pause{duration, std::nullopt};
+  return duration;
+}
+
+std::variant<Command, std::string> pause_of(const Request& request) {
+  auto duration = duration_of(request);
+  if (auto* reason = std::get_if<std::string>(&duration)) return std::move(*reason);
+  return cmd::Pause{std::get<std::optional<core::Ms>>(duration), std::nullopt};
+}
+
+std::variant<Command, std::string> busy_of(const Request& request) {
+  auto duration = duration_of(request);
+  if (auto* reason = std::get_if<std::string>(&duration)) return std::move(*reason);
+  return cmd::Busy{std::get<std::optional<core::Ms>>(duration)};
 }
 
 std::variant<Command, std::string> side_of(const Request& request) {
@@ -35,6 +49,8 @@ std::variant<Command, std::string> to_command(const Request& request) {
   if (c == "reload") return cmd::Reload{};
   if (c == "stretch") return cmd::Stretch{};
   if (c == "side") return side_of(request);
+  if (c == "busy") return busy_of(request);
+  if (c == "free") return cmd::Free{};
   return "unknown command " + c;
 }
 

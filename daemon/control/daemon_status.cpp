@@ -39,6 +39,38 @@ void next_prompt(JsonObjectWriter& w, const DaemonStatus& status) {
   w.integer("next_prompt_epoch_ms", utc);
 }
 
+std::string busy_words(core::BusyReasons held) {
+  std::string words;
+  for (core::BusyReason r : core::kBusyReasons) {
+    if (!held.has(r)) continue;
+    if (!words.empty()) words += ',';
+    words += core::to_string(r);
+  }
+  return words;
+}
+
+void local_time(JsonObjectWriter& w, std::string_view key, std::optional<core::Ms> at,
+                const DaemonStatus& status) {
+  if (at) {
+    w.string(key, store::iso_local_time((*at + status.utc_minus_boot).count()));
+  } else {
+    w.null(key);
+  }
+}
+
+// Appended after the older keys, whose order readers may rely on.
+void busy(JsonObjectWriter& w, const DaemonStatus& status) {
+  const core::Snapshot& s = status.snapshot;
+  w.string("busy", busy_words(s.busy));
+  local_time(w, "busy_user_until", status.user_busy_until, status);
+  local_time(w, "held_until", s.held_until, status);
+  if (s.held_until) {
+    w.integer("held_until_s", std::max<long long>(0, seconds(*s.held_until - status.now)));
+  } else {
+    w.null("held_until_s");
+  }
+}
+
 }  // namespace
 
 std::string status_json(const DaemonStatus& status) {
@@ -64,6 +96,7 @@ std::string status_json(const DaemonStatus& status) {
   w.boolean("notifications", status.notifications);
   w.string("log", status.log);
   if (!status.config_error.empty()) w.string("config_error", status.config_error);
+  busy(w, status);
   return w.str();
 }
 

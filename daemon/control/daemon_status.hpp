@@ -2,6 +2,7 @@
 
 // The daemon's state as `sitstretch status` reports it, and the JSON document it is sent as.
 
+#include <optional>
 #include <string>
 
 #include "core/sitting_model.hpp"
@@ -19,14 +20,17 @@ struct DaemonStatus {
   core::Ms interval{};  // prompt.interval
   std::string idle_source = "none";
   std::string lock_source = "none";
-  bool notifications = false;  // a notification server is reachable
-  std::string log;             // the compliance log's file
-  std::string config_error;    // the last reload's error, "" when the file is good
+  bool notifications = false;               // a notification server is reachable
+  std::string log;                          // the compliance log's file
+  std::string config_error;                 // the last reload's error, "" when the file is good
+  std::optional<core::Ms> user_busy_until;  // end of a timed `sitstretch busy`
 };
 
 // The status reply (SPEC §6): one flat JSON object without newline, "ok":true first. Instants
 // appear as seconds from now, ISO local time and epoch milliseconds; "config_error" only when
-// there is one.
+// there is one. Last (rule 9): "busy", the reasons holding prompts as words joined by ","
+// ("" when none); "busy_user_until", the end of a timed `sitstretch busy`; "held_until" and
+// "held_until_s", when a prompt held while busy fires anyway; each null when there is none.
 std::string status_json(const DaemonStatus& status);
 
 }  // namespace sitstretch::control

@@ -29,8 +29,9 @@ struct Request {
 
 // The commands the daemon understands. Argument checks here are only about shape: the daemon
 // validates a pause duration itself.
-//   status, done, snooze, skip, dismiss, resume, reload, stretch   no argument
-//   pause [DURATION]                                               zero or one argument
+//   status, done, snooze, skip, dismiss, resume, reload, stretch,  no argument
+//   free
+//   pause [DURATION], busy [DURATION]                              zero or one argument
 //   side left|right|even                                           exactly one of these
 struct CommandSpec {
   std::string_view name;
@@ -38,8 +39,9 @@ struct CommandSpec {
   std::size_t max_args;
 };
 inline constexpr CommandSpec kCommands[] = {
-    {"status", 0, 0}, {"done", 0, 0},   {"snooze", 0, 0}, {"skip", 0, 0},    {"dismiss", 0, 0},
-    {"pause", 0, 1},  {"resume", 0, 0}, {"reload", 0, 0}, {"stretch", 0, 0}, {"side", 1, 1},
+    {"status", 0, 0},  {"done", 0, 0},  {"snooze", 0, 0}, {"skip", 0, 0},
+    {"dismiss", 0, 0}, {"pause", 0, 1}, {"resume", 0, 0}, {"reload", 0, 0},
+    {"stretch", 0, 0}, {"side", 1, 1},  {"busy", 0, 1},   {"free", 0, 0},
 };
 
 // Parses one request line (a trailing "\n" or "\r\n" is ignored; runs of spaces or tabs

@@ -144,3 +144,35 @@ TEST_CASE("pause sends its duration; without a daemon the command says so") {
   CHECK(none.exit_code == 1);
   CHECK_THAT(none.err, Catch::StartsWith("sitstretch: sitstretchd is not running (no socket at "));
 }
+
+TEST_CASE("busy sends its duration, free nothing; a bad duration is bad input, exit 2") {
+  OneReplyDaemon daemon(R"({"ok":true})");
+  CHECK(daemon.run({"busy", "45m"}).out == "Busy: prompts are held.\n");
+  CHECK(daemon.request() == "busy 45m\n");
+  OneReplyDaemon freed(R"({"ok":true})");
+  CHECK(freed.run({"free"}).out == "Free: held prompts come now.\n");
+  CHECK(freed.request() == "free\n");
+  // Refused before any daemon is asked: without one, "not running" would be exit 1.
+  TempDir empty;
+  for (const char* bad : {"soon", "0s"}) {
+    const CommandResult r =
+        run_command({SITSTRETCH_CLI, "busy", bad}, "", {"XDG_RUNTIME_DIR=" + empty.path()});
+    CHECK(r.exit_code == 2);
+    CHECK(r.err == std::string("sitstretch: expected a busy duration like 30m or 1h30m, got \"") +
+                       bad + "\"\n");
+  }
+}
+
+TEST_CASE("status names the busy reasons and when a held prompt comes anyway") {
+  OneReplyDaemon daemon(
+      R"({"ok":true,"sitting":true,"sitting_s":1500,"episode":"none","paused":false,)"
+      R"("quiet":false,"idle_source":"x11","lock_source":"logind","notifications":true,)"
+      R"("busy":"dnd,user","busy_user_until":"2026-11-25T15:30:00+01:00",)"
+      R"("held_until":"2026-11-25T16:05:00+01:00","held_until_s":3000})");
+  const CommandResult r = daemon.run({"status"});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out ==
+        "Sitting for 25 min\n"
+        "Busy (dnd user; user until 15:30): holding the prompt, it comes anyway at 16:05\n"
+        "Idle source: x11; lock and suspend: logind; notifications: yes\n");
+}

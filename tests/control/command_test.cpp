@@ -41,6 +41,19 @@ TEST_CASE("each command word becomes its typed command", "[command]") {
     CHECK(name_of(command(word)) == word);
   }
   CHECK(name_of(command("side left")) == "side");
+  CHECK(name_of(command("busy")) == "busy");
+  CHECK(name_of(command("free")) == "free");
+}
+
+TEST_CASE("busy carries its duration, or none until free; free takes nothing", "[command]") {
+  CHECK(command("busy") == Command{cmd::Busy{}});
+  CHECK(command("busy 45m") == Command{cmd::Busy{45min}});
+  CHECK(command("busy 10s\n") == Command{cmd::Busy{10s}});
+  CHECK(command("free") == Command{cmd::Free{}});
+  CHECK(refusal("busy soon") == R"(expected a busy duration like 30m or 1h30m, got "soon")");
+  CHECK(refusal("busy 0s") == R"(expected a busy duration like 30m or 1h30m, got "0s")");
+  CHECK(refusal("busy 1h 2h") == "'busy' takes at most 1 argument, got 2");
+  CHECK(refusal("free now") == "'free' takes no argument, got 1");
 }
 
 TEST_CASE("a pause carries its duration, or none for an open-ended pause", "[command]") {

@@ -44,7 +44,25 @@ TEST_CASE("the status document of a sitting user, key by key in order", "[status
         R"("next_prompt_epoch_ms":1795613700000,"pending":false,"episode":"none","attempt":0,)"
         R"("snoozes_left":3,"paused":false,"paused_until":null,"quiet":false,"interval_s":2700,)"
         R"("idle_source":"x11","lock_source":"logind","notifications":true,)"
-        R"("log":"/home/u/.local/state/sitstretch/log.sqlite"})");
+        R"("log":"/home/u/.local/state/sitstretch/log.sqlite","busy":"",)"
+        R"("busy_user_until":null,"held_until":null,"held_until_s":null})");
+}
+
+TEST_CASE("busy reasons and a held prompt come last in the status", "[status]") {
+  sitstretch::test::ScopedTimeZone berlin("Europe/Berlin");
+  DaemonStatus s = sitting_status();
+  s.snapshot.busy.add(sitstretch::core::BusyReason::user);
+  s.snapshot.busy.add(sitstretch::core::BusyReason::dnd);
+  s.snapshot.next_prompt.reset();
+  s.snapshot.held_until = kBoot + 55min;
+  s.user_busy_until = kBoot + 20min;
+  s.config_error = "config.toml:3:1: unknown key";
+  const std::string text = status_json(s);
+  CHECK(text.ends_with(R"("config_error":"config.toml:3:1: unknown key","busy":"dnd,user",)"
+                       R"("busy_user_until":"2026-11-25T14:20:00+01:00",)"
+                       R"("held_until":"2026-11-25T14:55:00+01:00","held_until_s":3300})"));
+  const auto json = nlohmann::json::parse(text);
+  CHECK(json.at("busy") == "dnd,user");
 }
 
 TEST_CASE("a pending prompt, a timed pause and a config error show in the status", "[status]") {

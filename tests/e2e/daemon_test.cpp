@@ -120,7 +120,7 @@ TEST_CASE("The control commands drive the daemon", "[e2e]") {
   CHECK(d.cli({"pause", "30m"}).out == "Paused.\n");
   CHECK(json_text(d.records().back(), "event") == "paused");
   CHECK(d.cli({"status", "--json"}).out.find(R"("paused":true)") != std::string::npos);
-  CHECK(d.cli({"pause", "soon"}).exit_code == 1);
+  CHECK(d.cli({"pause", "soon"}).exit_code == 2);
   CHECK(d.cli({"resume"}).exit_code == 0);
   CHECK(json_text(d.records().back(), "event") == "resumed");
   CHECK(d.cli({"resume"}).err == "sitstretch: not paused\n");
