@@ -4,7 +4,7 @@ _sitstretch() {
   local cur prev words cword
   _init_completion -s || return
 
-  local commands="status done snooze skip pause resume reload side stretch log stats report replay config"
+  local commands="status done snooze skip pause resume busy free reload side stretch log stats report replay whatif config"
   local command="" i
   for ((i = 1; i < cword; i++)); do
     case ${words[i]} in
@@ -25,12 +25,19 @@ _sitstretch() {
   fi
   case $command in
     status) COMPREPLY=($(compgen -W "--json" -- "$cur")) ;;
-    pause) COMPREPLY=($(compgen -W "15m 30m 1h 2h" -- "$cur")) ;;
+    pause | busy) COMPREPLY=($(compgen -W "15m 30m 1h 2h" -- "$cur")) ;;
     side) COMPREPLY=($(compgen -W "left right even" -- "$cur")) ;;
     stretch) COMPREPLY=($(compgen -W "--notify --config" -- "$cur")) ;;
-    log) COMPREPLY=($(compgen -W "--since --until --all --json --csv" -- "$cur")) ;;
+    log) COMPREPLY=($(compgen -W "--since --until --all --json --csv --trace" -- "$cur")) ;;
     stats) COMPREPLY=($(compgen -W "--days --since --json --csv" -- "$cur")) ;;
     report) COMPREPLY=($(compgen -W "--days -o --open" -- "$cur")) ;;
+    whatif)
+      if [[ $cur == -* ]]; then
+        COMPREPLY=($(compgen -W "--days --json" -- "$cur"))
+      else
+        _filedir toml
+      fi
+      ;;
     replay)
       if [[ $cur == -* ]]; then
         COMPREPLY=($(compgen -W "--config" -- "$cur"))

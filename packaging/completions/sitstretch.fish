@@ -1,6 +1,6 @@
 # fish completion for sitstretch (see sitstretch(1)).
 
-set -l commands status done snooze skip pause resume reload side stretch log stats report replay config
+set -l commands status done snooze skip pause resume busy free reload side stretch log stats report replay whatif config
 complete -c sitstretch -f
 complete -c sitstretch -s h -l help -d 'Show the help'
 complete -c sitstretch -s V -l version -d 'Show the version'
@@ -10,6 +10,8 @@ complete -c sitstretch -n "not __fish_seen_subcommand_from $commands" -a snooze 
 complete -c sitstretch -n "not __fish_seen_subcommand_from $commands" -a skip -d 'Skip the pending prompt'
 complete -c sitstretch -n "not __fish_seen_subcommand_from $commands" -a pause -d 'No prompts for a while'
 complete -c sitstretch -n "not __fish_seen_subcommand_from $commands" -a resume -d 'End a pause'
+complete -c sitstretch -n "not __fish_seen_subcommand_from $commands" -a busy -d 'Hold prompts for a meeting'
+complete -c sitstretch -n "not __fish_seen_subcommand_from $commands" -a free -d 'End sitstretch busy'
 complete -c sitstretch -n "not __fish_seen_subcommand_from $commands" -a reload -d 'Re-read the configuration'
 complete -c sitstretch -n "not __fish_seen_subcommand_from $commands" -a side -d 'Which side felt tighter'
 complete -c sitstretch -n "not __fish_seen_subcommand_from $commands" -a stretch -d 'The guided book stretch'
@@ -17,6 +19,7 @@ complete -c sitstretch -n "not __fish_seen_subcommand_from $commands" -a log -d 
 complete -c sitstretch -n "not __fish_seen_subcommand_from $commands" -a stats -d 'Per-day statistics'
 complete -c sitstretch -n "not __fish_seen_subcommand_from $commands" -a report -d 'An HTML report'
 complete -c sitstretch -n "not __fish_seen_subcommand_from $commands" -a replay -d 'Run the sitting model over a trace'
+complete -c sitstretch -n "not __fish_seen_subcommand_from $commands" -a whatif -d 'Your last days under another configuration'
 complete -c sitstretch -n "not __fish_seen_subcommand_from $commands" -a config -d 'Check, print or locate the configuration'
 
 complete -c sitstretch -n '__fish_seen_subcommand_from status' -l json -d 'Print JSON'
@@ -27,9 +30,12 @@ complete -c sitstretch -n '__fish_seen_subcommand_from replay' -F
 complete -c sitstretch -n '__fish_seen_subcommand_from log' -l since -x -a 'today yesterday' -d 'From WHEN'
 complete -c sitstretch -n '__fish_seen_subcommand_from log' -l until -x -a 'today yesterday' -d 'Until WHEN'
 complete -c sitstretch -n '__fish_seen_subcommand_from log' -l all -d 'Every record'
+complete -c sitstretch -n '__fish_seen_subcommand_from log' -l trace -d 'A trace for replay'
+complete -c sitstretch -n '__fish_seen_subcommand_from whatif' -F
+complete -c sitstretch -n '__fish_seen_subcommand_from whatif' -l json -d 'JSON'
 complete -c sitstretch -n '__fish_seen_subcommand_from log stats' -l json -d 'JSON'
 complete -c sitstretch -n '__fish_seen_subcommand_from log stats' -l csv -d 'CSV'
-complete -c sitstretch -n '__fish_seen_subcommand_from stats report' -l days -x -d 'Number of days'
+complete -c sitstretch -n '__fish_seen_subcommand_from stats report whatif' -l days -x -d 'Number of days'
 complete -c sitstretch -n '__fish_seen_subcommand_from stats' -l since -x -a 'today yesterday' -d 'From DATE'
 complete -c sitstretch -n '__fish_seen_subcommand_from report' -s o -r -F -d 'Output file'
 complete -c sitstretch -n '__fish_seen_subcommand_from report' -l open -d 'Open the report'
