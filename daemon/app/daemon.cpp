@@ -61,6 +61,9 @@ std::optional<std::string> Daemon::start() {
   start_tray();
   session_ = std::make_unique<session::SessionWatch>(
       [this](core::Signal s, core::Ms at) { on_session(s, at); }, session::boottime_now);
+  busy_ = std::make_unique<busy::BusyWatch>(
+      busy::BusyContext{io_, [this](core::BusyReason r, bool busy) { on_busy(r, busy); }},
+      config_.model.busy_when);
   if (auto error = start_idle()) return error;
   config_source_.watch(io_, [this] { reload("the file changed"); });
 
@@ -127,6 +130,17 @@ void Daemon::on_session(core::Signal signal, core::Ms at) {
   const core::Ms t = std::max(now(), at);
   if (signal == core::Signal::wake) suspend_.note_wake_reported(t, session::monotonic_now());
   presence(signal, t, {});
+  finish();
+}
+
+// A busy source's reason starts or ends; the model decides whether it holds prompts.
+void Daemon::on_busy(core::BusyReason reason, bool busy) {
+  const core::Ms t = now();
+  if (busy) {
+    model_.busy_begins(reason, t, records_);
+  } else {
+    model_.busy_ends(reason, t, records_);
+  }
   finish();
 }
 
@@ -267,6 +281,12 @@ std::optional<std::string> Daemon::reload(const char* why) {
     model_.reconfigure(config_.model, t, records_);
     log_run(store::RunEvent::reload, t);
     if (idle_) idle_->set_threshold(config_.model.break_after);
+    if (busy_) {
+      const core::BusyReasons stopped = busy_->set_when(config_.model.busy_when);
+      for (core::BusyReason r : core::kBusyReasons) {
+        if (stopped.has(r)) model_.busy_ends(r, t, records_);
+      }
+    }
     std::fprintf(stderr, "sitstretchd: configuration reloaded (%s)\n", why);
     finish();
   }

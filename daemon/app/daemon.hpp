@@ -12,6 +12,7 @@
 #include "app/config_source.hpp"
 #include "app/glib_bridge.hpp"
 #include "app/guided_stretch.hpp"
+#include "busy/busy_watch.hpp"
 #include "config/config.hpp"
 #include "control/command.hpp"
 #include "control/control_server.hpp"
@@ -66,6 +67,7 @@ class Daemon {
   std::optional<std::string> start_idle();
   void on_idle_source(const idle::PresenceEvent& event);
   void on_session(core::Signal signal, core::Ms at);
+  void on_busy(core::BusyReason reason, bool busy);
   void on_answer(notify::Answer answer);
   void on_deadline();
   void presence(core::Signal signal, core::Ms now, std::optional<core::Ms> last_input);
@@ -107,6 +109,7 @@ class Daemon {
   std::unique_ptr<idle::IdleSource> idle_;
   bool idle_source_missing_ = false;
   std::unique_ptr<session::SessionWatch> session_;
+  std::unique_ptr<busy::BusyWatch> busy_;
   std::optional<control::ControlServer> control_;
   ConfigSource config_source_;
   std::string last_config_warnings_;  // said once until they change

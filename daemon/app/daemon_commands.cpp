@@ -8,6 +8,15 @@
 #include "app/wall_clock.hpp"
 
 namespace sitstretch::app {
+namespace {
+
+std::string busy_sources_text(const busy::BusyWatch& watch) {
+  std::string text;
+  for (const std::string& line : watch.describe()) text += (text.empty() ? "" : "; ") + line;
+  return text.empty() ? "none" : text;
+}
+
+}  // namespace
 
 control::Result Daemon::on_command(const control::Command& command) {
   const core::Ms t = now();
@@ -88,6 +97,7 @@ control::DaemonStatus Daemon::status(core::Ms t) const {
   s.interval = config_.model.interval;
   if (idle_) s.idle_source = std::string(idle_->name());
   if (session_) s.lock_source = session_->describe();
+  if (busy_) s.busy_sources = busy_sources_text(*busy_);
   s.notifications = notifier_ && notifier_->server_seen();
   s.log = store_->file().string();
   s.config_error = config_source_.error();

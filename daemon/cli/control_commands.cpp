@@ -83,6 +83,9 @@ void print_status(const json& s) {
   std::printf("Idle source: %s; lock and suspend: %s; notifications: %s\n",
               text(s, "idle_source").c_str(), text(s, "lock_source").c_str(),
               flag(s, "notifications") ? "yes" : "no server");
+  if (auto sources = text(s, "busy_sources"); !sources.empty() && sources != "none") {
+    std::printf("Busy sources: %s\n", sources.c_str());
+  }
   if (auto error = text(s, "config_error"); !error.empty()) {
     std::printf("Configuration not applied: %s\n", error.c_str());
   }

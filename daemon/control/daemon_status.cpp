@@ -69,6 +69,7 @@ void busy(JsonObjectWriter& w, const DaemonStatus& status) {
   } else {
     w.null("held_until_s");
   }
+  w.string("busy_sources", status.busy_sources);
 }
 
 }  // namespace

@@ -20,6 +20,7 @@ struct DaemonStatus {
   core::Ms interval{};  // prompt.interval
   std::string idle_source = "none";
   std::string lock_source = "none";
+  std::string busy_sources = "none";        // BusyWatch::describe's lines joined by "; "
   bool notifications = false;               // a notification server is reachable
   std::string log;                          // the compliance log's file
   std::string config_error;                 // the last reload's error, "" when the file is good
@@ -30,7 +31,8 @@ struct DaemonStatus {
 // appear as seconds from now, ISO local time and epoch milliseconds; "config_error" only when
 // there is one. Last (rule 9): "busy", the reasons holding prompts as words joined by ","
 // ("" when none); "busy_user_until", the end of a timed `sitstretch busy`; "held_until" and
-// "held_until_s", when a prompt held while busy fires anyway; each null when there is none.
+// "held_until_s", when a prompt held while busy fires anyway; each null when there is none;
+// "busy_sources", what is followed for each reason in busy.when.
 std::string status_json(const DaemonStatus& status);
 
 }  // namespace sitstretch::control

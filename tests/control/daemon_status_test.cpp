@@ -45,7 +45,7 @@ TEST_CASE("the status document of a sitting user, key by key in order", "[status
         R"("snoozes_left":3,"paused":false,"paused_until":null,"quiet":false,"interval_s":2700,)"
         R"("idle_source":"x11","lock_source":"logind","notifications":true,)"
         R"("log":"/home/u/.local/state/sitstretch/log.sqlite","busy":"",)"
-        R"("busy_user_until":null,"held_until":null,"held_until_s":null})");
+        R"("busy_user_until":null,"held_until":null,"held_until_s":null,"busy_sources":"none"})");
 }
 
 TEST_CASE("busy reasons and a held prompt come last in the status", "[status]") {
@@ -57,10 +57,12 @@ TEST_CASE("busy reasons and a held prompt come last in the status", "[status]") 
   s.snapshot.held_until = kBoot + 55min;
   s.user_busy_until = kBoot + 20min;
   s.config_error = "config.toml:3:1: unknown key";
+  s.busy_sources = "dnd: dunst";
   const std::string text = status_json(s);
   CHECK(text.ends_with(R"("config_error":"config.toml:3:1: unknown key","busy":"dnd,user",)"
                        R"("busy_user_until":"2026-11-25T14:20:00+01:00",)"
-                       R"("held_until":"2026-11-25T14:55:00+01:00","held_until_s":3300})"));
+                       R"("held_until":"2026-11-25T14:55:00+01:00","held_until_s":3300,)"
+                       R"("busy_sources":"dnd: dunst"})"));
   const auto json = nlohmann::json::parse(text);
   CHECK(json.at("busy") == "dnd,user");
 }
