@@ -17,6 +17,8 @@ const char* icon_for(TrayState state) {
       return "sitstretch-pending";
     case TrayState::paused:
       return "sitstretch-paused";
+    case TrayState::held:
+      return "sitstretch-held";
   }
   return "sitstretch-sitting";
 }
@@ -32,8 +34,17 @@ std::uint32_t rgb_for(TrayState state) {
       return 0xc0392b;
     case TrayState::paused:
       return 0x7f8c8d;
+    case TrayState::held:
+      return 0x8e44ad;
   }
   return 0x2e86c1;
+}
+
+// A prompt held while busy: why, and when it comes anyway (rule 9).
+std::string held_text(const TrayView& v, bool short_form) {
+  const std::string why = v.busy.any() ? busy_words(v.busy) : "busy";
+  if (short_form) return "holding the prompt: " + why + ", until " + v.held_until + " at most";
+  return "Holding the prompt: " + why + ". It comes at " + v.held_until + " anyway.";
 }
 
 // The second line of the tooltip; the status line of the menu uses its short form.
@@ -44,11 +55,14 @@ std::string next_text(const TrayView& v, bool short_form) {
     const std::string until = v.paused_until.empty() ? "" : " until " + v.paused_until;
     return (short_form ? "paused" : "Paused") + until;
   }
+  if (v.state == TrayState::held) return held_text(v, short_form);
+  // Busy with no prompt due yet: the next one will wait, so say why now.
+  const std::string busy = v.busy.any() ? "; held while busy: " + busy_words(v.busy) : "";
   if (v.next_prompt_in) {
     const std::string in = minutes_text(*v.next_prompt_in, true);
-    return (short_form ? "next in " : "Next stretch in ") + in;
+    return (short_form ? "next in " : "Next stretch in ") + in + busy;
   }
-  return "";
+  return busy.empty() ? "" : (short_form ? "busy: " : "Busy: ") + busy_words(v.busy);
 }
 
 std::vector<MenuEntry> menu_of(const TrayView& v, const std::string& status_line) {
@@ -72,6 +86,33 @@ std::vector<MenuEntry> menu_of(const TrayView& v, const std::string& status_line
 }
 
 }  // namespace
+
+std::string busy_words(core::BusyReasons reasons) {
+  std::vector<std::string_view> words;
+  for (core::BusyReason r : core::kBusyReasons) {
+    if (reasons.has(r)) words.push_back(busy_words(r));
+  }
+  std::string out;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (i > 0) out += i + 1 == words.size() ? " and " : ", ";
+    out += words[i];
+  }
+  return out;
+}
+
+std::string_view busy_words(core::BusyReason reason) {
+  switch (reason) {
+    case core::BusyReason::dnd:
+      return "do not disturb";
+    case core::BusyReason::fullscreen:
+      return "a fullscreen window";
+    case core::BusyReason::camera:
+      return "the camera is in use";
+    case core::BusyReason::user:
+      return "you said busy";
+  }
+  return "busy";
+}
 
 std::string minutes_text(core::Ms d, bool round_up) {
   const auto ms = std::max<long long>(0, d.count());

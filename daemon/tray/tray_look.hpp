@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "tray/tray_view.hpp"
@@ -39,6 +40,11 @@ struct TrayLook {
 };
 
 TrayLook look_of(const TrayView& view);
+
+// Why prompts are held, in words: "do not disturb", "a fullscreen window", "the camera is in
+// use", "you said busy"; several joined: "do not disturb and a fullscreen window".
+std::string_view busy_words(core::BusyReason reason);
+std::string busy_words(core::BusyReasons reasons);
 
 // "32 min", "1 h", "1 h 5 min": whole minutes, rounded down (round_up for countdowns).
 std::string minutes_text(core::Ms d, bool round_up = false);

@@ -14,19 +14,24 @@ std::tm local_tm(core::Ms utc) {
   return tm;
 }
 
+std::string clock_text(const std::tm& tm) {
+  char hhmm[8];
+  std::snprintf(hhmm, sizeof hhmm, "%02d:%02d", tm.tm_hour, tm.tm_min);
+  return hhmm;
+}
+
 // "14:30" for an end later today, "tomorrow" for one on another day.
 std::string end_text(core::Ms end_utc, core::Ms now_utc) {
   const std::tm end = local_tm(end_utc);
   const std::tm today = local_tm(now_utc);
   if (end.tm_yday != today.tm_yday || end.tm_year != today.tm_year) return "tomorrow";
-  char hhmm[8];
-  std::snprintf(hhmm, sizeof hhmm, "%02d:%02d", end.tm_hour, end.tm_min);
-  return hhmm;
+  return clock_text(end);
 }
 
 TrayState state_of(const core::Snapshot& s, core::Ms now, bool paused) {
   if (s.prompt_pending) return TrayState::prompt_pending;
   if (paused) return TrayState::paused;
+  if (s.held_until) return TrayState::held;
   if (s.next_prompt && *s.next_prompt - now <= kDueSoon) return TrayState::due_soon;
   return TrayState::sitting;
 }
@@ -48,6 +53,8 @@ TrayView view_of(const core::Snapshot& s, core::Ms now, core::Ms utc_minus_boot,
                                             : 1.0;
   v.progress = std::clamp(ratio, 0.0, 1.0);
   v.can_snooze = s.prompt_pending && s.snoozes_left > 0;
+  v.busy = s.busy;
+  if (s.held_until) v.held_until = clock_text(local_tm(*s.held_until + utc_minus_boot));
   v.snooze_label = std::move(snooze_label);
   return v;
 }

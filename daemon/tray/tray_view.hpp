@@ -25,8 +25,9 @@ enum class TrayAction {
   quit,
 };
 
-// Which state icon is shown. prompt_pending wins over paused, paused over due_soon.
-enum class TrayState { sitting, due_soon, prompt_pending, paused };
+// Which state icon is shown. prompt_pending wins over paused, paused over held, held over
+// due_soon. held: a prompt fell due while busy and waits for busy to end (rule 9).
+enum class TrayState { sitting, due_soon, prompt_pending, paused, held };
 
 // Everything the item shows, computed by view_of() from the model's snapshot.
 struct TrayView {
@@ -39,6 +40,8 @@ struct TrayView {
   bool can_snooze = false;                 // a prompt is pending and snoozes remain
   std::string snooze_label;                // "Snooze 10 min"
   bool paused = false;
+  core::BusyReasons busy;  // the busy reasons holding prompts now
+  std::string held_until;  // "14:30": when a prompt held while busy comes anyway; "" if none is
   bool operator==(const TrayView&) const = default;
 };
 
@@ -47,7 +50,8 @@ inline constexpr core::Ms kDueSoon = std::chrono::minutes(5);
 
 // What the tray shows for the model's snapshot taken at `now` (the model's clock). The end of a
 // timed pause is shown in local time of the process time zone: "14:30" when it ends today,
-// "tomorrow" otherwise; utc_minus_boot turns a model instant into UTC epoch milliseconds.
+// "tomorrow" otherwise; the instant a held prompt comes anyway always as "14:30" (at most
+// busy.max_defer, 8 h, away); utc_minus_boot turns a model instant into UTC epoch milliseconds.
 // interval is prompt.interval (the ring is full at it); snooze_label names the Snooze entry.
 TrayView view_of(const core::Snapshot& s, core::Ms now, core::Ms utc_minus_boot, core::Ms interval,
                  std::string snooze_label);

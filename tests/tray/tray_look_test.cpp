@@ -69,6 +69,43 @@ TEST_CASE("pending, paused and away views have their own texts and icons", "[tra
   CHECK(look_of(away).menu[0].label == "Away");
 }
 
+TEST_CASE("a held prompt says why in words and when it comes anyway, with its own icon",
+          "[tray][look]") {
+  using sitstretch::core::BusyReason;
+  auto v = sitting_32_of_45();
+  v.state = TrayState::held;
+  v.next_prompt_in.reset();
+  v.busy.add(BusyReason::dnd);
+  v.held_until = "14:55";
+  auto look = look_of(v);
+  CHECK(look.icon_name == "sitstretch-held");
+  CHECK(look.status == "Active");
+  CHECK(look.tooltip_text == "Holding the prompt: do not disturb. It comes at 14:55 anyway.");
+  CHECK(look.menu[0].label ==
+        "Sitting 32 min · holding the prompt: do not disturb, until 14:55 at most");
+  CHECK(look.ring_rgb != look_of(sitting_32_of_45()).ring_rgb);
+
+  v.busy.add(BusyReason::fullscreen);
+  v.busy.add(BusyReason::camera);
+  v.busy.add(BusyReason::user);
+  CHECK(look_of(v).tooltip_text ==
+        "Holding the prompt: do not disturb, a fullscreen window, the camera is in use and you "
+        "said busy. It comes at 14:55 anyway.");
+}
+
+TEST_CASE("busy before the prompt falls due says the next one will be held, and why",
+          "[tray][look]") {
+  auto v = sitting_32_of_45();
+  v.busy.add(sitstretch::core::BusyReason::fullscreen);
+  v.busy.add(sitstretch::core::BusyReason::camera);
+  const auto look = look_of(v);
+  CHECK(look.icon_name == "sitstretch-sitting");
+  CHECK(look.tooltip_text ==
+        "Next stretch in 13 min; held while busy: a fullscreen window and the camera is in use");
+  v.next_prompt_in.reset();
+  CHECK(look_of(v).tooltip_text == "Busy: a fullscreen window and the camera is in use");
+}
+
 TEST_CASE("a minute's difference below the ring's resolution changes only the texts",
           "[tray][look]") {
   auto a = sitting_32_of_45();

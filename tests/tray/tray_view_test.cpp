@@ -100,3 +100,28 @@ TEST_CASE("a pause that ends today shows its local time, one that ends later say
   s.paused_until.reset();  // open-ended
   CHECK(view(s).paused_until.empty());
 }
+
+TEST_CASE("a prompt held while busy shows the held state, the reasons and when it comes anyway",
+          "[tray][view]") {
+  sitstretch::test::ScopedTimeZone berlin("Europe/Berlin");
+  Snapshot s = sitting_for(50min);
+  s.next_prompt.reset();  // fell due 5 minutes ago, held
+  s.busy.add(sitstretch::core::BusyReason::dnd);
+  s.held_until = kNow + 55min;  // busy.max_defer 1 h after it fell due
+  TrayView v = view(s);
+  CHECK(v.state == TrayState::held);
+  CHECK(v.busy == s.busy);
+  CHECK(v.held_until == "14:55");
+  // A pause wins over the hold: it is the pause that decides when the prompt comes.
+  s.paused = true;
+  CHECK(view(s).state == TrayState::paused);
+}
+
+TEST_CASE("busy with no prompt held yet keeps the state and lists the reasons", "[tray][view]") {
+  Snapshot s = sitting_for(42min);
+  s.busy.add(sitstretch::core::BusyReason::camera);
+  const TrayView v = view(s);
+  CHECK(v.state == TrayState::due_soon);
+  CHECK(v.busy.has(sitstretch::core::BusyReason::camera));
+  CHECK(v.held_until.empty());
+}
