@@ -96,14 +96,19 @@ std::optional<std::string> open_with_desktop(const fs::path& file) {
 }
 
 // The records the days need: from a day before the first day (so episodes and bouts that began
-// earlier are whole) to the end. No log file yet means no records.
+// earlier are whole) to the end, after the busy spells still going on then (so prompts they
+// held are seen as held). No log file yet means no records.
 std::variant<std::vector<core::Record>, std::string> read_log(
     const std::vector<stats::LocalDay>& days) {
   auto opened = open_log();
   if (auto* error = std::get_if<std::string>(&opened)) return *error;
   auto& log = std::get<std::unique_ptr<store::Store>>(opened);
   if (!log || days.empty()) return std::vector<core::Record>{};
-  return log->records((days.front().start - core::kDay).count(), std::nullopt);
+  const std::int64_t from = (days.front().start - core::kDay).count();
+  std::vector<core::Record> records = log->busy_before(from);
+  const std::vector<core::Record> later = log->records(from, std::nullopt);
+  records.insert(records.end(), later.begin(), later.end());
+  return records;
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 
 #include "core/episodes.hpp"
 #include "stats/bouts.hpp"
+#include "stats/held.hpp"
 
 namespace sitstretch::stats {
 namespace {
@@ -84,6 +85,17 @@ void add_episodes(std::vector<DayStats>& out, const std::vector<core::Record>& r
   }
 }
 
+// A held prompt counts, with all its hold, on the day it came, like the prompt itself.
+void add_held(std::vector<DayStats>& out, const std::vector<core::Record>& records,
+              const std::vector<LocalDay>& days) {
+  for (const Interval& hold : held_prompts(records)) {
+    auto i = day_index(days, hold.end);
+    if (!i) continue;
+    ++out[*i].held_prompts;
+    out[*i].held += hold.length();
+  }
+}
+
 void add_counts_to_total(DayStats& total, const DayStats& d) {
   for (const DayField& f : kDayFields) {
     if (f.use == FieldUse::summed) f.set(total, f.value(total) + f.value(d));
@@ -116,6 +128,7 @@ std::vector<DayStats> count_days(const std::vector<core::Record>& records,
   }
   add_bouts(out, records, days);
   add_episodes(out, records, days);
+  add_held(out, records, days);
   return out;
 }
 

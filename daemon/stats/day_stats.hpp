@@ -29,6 +29,8 @@ struct DayStats {
   int ignored = 0;          // no answer within answer_within
   int natural_breaks = 0;   // breaks with no prompt open
   int prompted_breaks = 0;  // breaks that resolved a prompt episode
+  int held_prompts = 0;     // prompts that busy held (rule 9), on the day they came
+  core::Ms held{};          // how long they were held, in total (see held.hpp)
   int resolved = 0;         // episodes resolved this day
   int complied = 0;         // of those, complied (SPEC §2)
   int tighter_left = 0;
@@ -88,6 +90,8 @@ inline constexpr DayField kDayFields[] = {
     {"ignored", "ignored", &DayStats::ignored},
     {"natural_breaks", "natural", &DayStats::natural_breaks},
     {"prompted_breaks", "prompted", &DayStats::prompted_breaks},
+    {"held_prompts", "held", &DayStats::held_prompts},
+    {"held", "hold", nullptr, &DayStats::held},
     {"resolved", "", &DayStats::resolved},
     {"complied", "", &DayStats::complied},
     // The table shows the three sides in one "L/R/even" column.
@@ -110,10 +114,12 @@ struct Summary {
 // in time order, and may start before the first day: an episode or bout that began earlier and
 // ends inside the range is then complete. Records outside the days count for nothing.
 //
-// Given the records from at least one day before a day onwards, its numbers are the same whether
-// it is counted alone or among others: bouts are known from records inside them, and an episode
-// resolved that day began at most a day earlier (a longer one needs a day at the keyboard without
-// a single break). That is what lets Store::summary keep finished days.
+// Given the records from at least one day before a day onwards, after the `busy` records of the
+// busy spells still going on then (busy_at_end, Store::busy_before), its numbers are the same
+// whether it is counted alone or among others: bouts are known from records inside them, an
+// episode resolved that day began at most a day earlier (a longer one needs a day at the keyboard
+// without a single break), and whether a prompt was held is known from the busy spells. That is
+// what lets Store::summary keep finished days.
 std::vector<DayStats> count_days(const std::vector<core::Record>& utc_records,
                                  const std::vector<LocalDay>& days);
 

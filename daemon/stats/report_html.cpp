@@ -16,11 +16,12 @@ constexpr const char* kStyle = R"css(
 :root { color-scheme: light dark; --bg: #ffffff; --fg: #1d2327; --muted: #646970;
   --grid: #dcdcde; --bout: #3873b5; --break: #9fc5a8; --accepted: #1a7f37; --postponed: #bf8700;
   --skipped: #cf222e; --dismissed: #8250df; --ignored: #8c959f; --open: #57606a; --own: #0a7ea4;
-  --empty: #dcdcde; }
+  --held: #8e44ad; --empty: #dcdcde; }
 @media (prefers-color-scheme: dark) {
   :root { --bg: #16181d; --fg: #e6e6e6; --muted: #a0a4aa; --grid: #33373e; --bout: #6ea8ff;
     --break: #3f7d53; --accepted: #3fb950; --postponed: #d29922; --skipped: #f85149;
-    --dismissed: #bc8cff; --ignored: #8b949e; --open: #c9d1d9; --own: #39c5cf; --empty: #33373e; }
+    --dismissed: #bc8cff; --ignored: #8b949e; --open: #c9d1d9; --own: #39c5cf; --held: #c39bd3;
+    --empty: #33373e; }
 }
 @media print {
   :root { --bg: #ffffff; --fg: #000000; --muted: #444444; --grid: #cccccc; }
@@ -33,27 +34,28 @@ p.meta, .legend { color: var(--muted); }
 svg { width: 100%; height: auto; display: block; }
 svg text { fill: var(--fg); font-size: 11px; } svg text.axis { fill: var(--muted); }
 .grid { stroke: var(--grid); stroke-width: 1; }
-.bout { fill: var(--bout); } .break { fill: var(--break); }
+.bout { fill: var(--bout); } .break { fill: var(--break); } .held { fill: var(--held); }
 .mark { stroke: var(--bg); stroke-width: 1; }
 .accepted, .bar.compliance { fill: var(--accepted); } .postponed { fill: var(--postponed); }
 .skipped { fill: var(--skipped); } .dismissed { fill: var(--dismissed); }
 .ignored { fill: var(--ignored); } .open { fill: var(--open); } .own { fill: var(--own); }
 .bar.longest { fill: var(--bout); } .bar.side { fill: var(--postponed); }
 .bar.empty { fill: var(--empty); }
-.legend span::before { content: "\25CF "; } .legend .bout::before, .legend .break::before
-  { content: "\25A0 "; }
+.legend span::before { content: "\25CF "; } .legend .bout::before, .legend .break::before,
+  .legend .held::before { content: "\25A0 "; }
 .legend span { margin-right: 1em; background: none; }
 .legend .bout { color: var(--bout); } .legend .break { color: var(--break); }
 .legend .accepted { color: var(--accepted); } .legend .postponed { color: var(--postponed); }
 .legend .skipped { color: var(--skipped); } .legend .dismissed { color: var(--dismissed); }
 .legend .ignored { color: var(--ignored); } .legend .break-answer { color: var(--break); }
-.legend .own { color: var(--own); }
+.legend .own { color: var(--own); } .legend .held { color: var(--held); }
 table { border-collapse: collapse; } td, th { padding: .15em .8em .15em 0; text-align: right; }
 th:first-child, td:first-child { text-align: left; }
 )css";
 
 constexpr const char* kLegend =
     "<p class=\"legend\"><span class=\"bout\">sitting</span><span class=\"break\">break</span>"
+    "<span class=\"held\">prompt held while busy (bar under the bout)</span>"
     "prompt answered: <span class=\"accepted\">accepted</span><span "
     "class=\"postponed\">postponed</span><span class=\"skipped\">skipped</span><span "
     "class=\"dismissed\">dismissed</span><span class=\"ignored\">ignored</span><span "
@@ -76,6 +78,8 @@ std::string totals_table(const DayStats& t, std::size_t days) {
              std::to_string(t.accepted) + " / " + std::to_string(t.postponed) + " / " +
                  std::to_string(t.skipped) + " / " + std::to_string(t.dismissed) + " / " +
                  std::to_string(t.ignored)) +
+         row("prompts held while busy",
+             std::to_string(t.held_prompts) + " (" + hours_minutes(t.held) + " h in all)") +
          row("breaks: natural / after a prompt",
              std::to_string(t.natural_breaks) + " / " + std::to_string(t.prompted_breaks)) +
          row("compliance", percent(t.compliance()) + " (" + std::to_string(t.complied) + " of " +

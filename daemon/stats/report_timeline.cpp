@@ -1,9 +1,11 @@
 // The report's timeline: one row per day, 00:00 to 24:00 local time (25 hours on the day DST
-// ends), with sitting bouts, breaks, prompts coloured by their answer, and own stretches.
+// ends), with sitting bouts, breaks, prompts coloured by their answer, own stretches, and the
+// holds of prompts that busy held (a thin bar under the bouts, ending at the prompt).
 #include <cstdio>
 #include <ctime>
 
 #include "stats/bouts.hpp"
+#include "stats/held.hpp"
 #include "stats/report_parts.hpp"
 
 namespace sitstretch::stats {
@@ -93,27 +95,49 @@ std::string axis(double height) {
   return out;
 }
 
+// How a kind of span is drawn: its CSS class, the words of its title, its place in the row.
+struct SpanLook {
+  const char* css;
+  const char* title;
+  double dy = 4;  // from the top of the row
+  double height = 12;
+};
+
+constexpr SpanLook kBreak{"break", "break"};
+constexpr SpanLook kBout{"bout", "bout"};
+constexpr SpanLook kHeld{"held", "prompt held while busy", 18, 4};
+
+// One rect per interval's part inside the day, titled "bout 10:00–10:45".
 std::string spans(const std::vector<Interval>& all, const LocalDay& day, double y,
-                  const char* what) {
+                  const SpanLook& look) {
   std::string out;
   for (const Interval& i : all) {
     auto part = clip(i, day.start, day.end);
     if (!part) continue;
     const double x = x_of(part->start, day);
     const double w = std::max(0.5, x_of(part->end, day) - x);
-    out += "<rect class=\"" + std::string(what) + "\" x=\"" + coord(x) + "\" y=\"" + coord(y) +
-           "\" width=\"" + coord(w) + "\" height=\"12\"><title>" + what + " " +
-           clock_time(part->start) + "\u2013" + clock_time(part->end) + "</title></rect>";
+    out += "<rect class=\"" + std::string(look.css) + "\" x=\"" + coord(x) + "\" y=\"" +
+           coord(y + look.dy) + "\" width=\"" + coord(w) + "\" height=\"" + coord(look.height) +
+           "\"><title>" + look.title + " " + clock_time(part->start) + "\u2013" +
+           clock_time(part->end) + "</title></rect>";
   }
   return out;
 }
 
-void add_day_row(std::string& out, const std::vector<Interval>& bouts,
-                 const std::vector<Interval>& breaks, const std::vector<Mark>& marks,
-                 const LocalDay& day, double y) {
+// What one day's row draws.
+struct Drawn {
+  std::vector<Interval> bouts;
+  std::vector<Interval> breaks;
+  std::vector<Interval> held;
+  std::vector<Mark> marks;
+};
+
+void add_day_row(std::string& out, const Drawn& drawn, const LocalDay& day, double y) {
   out += "<text class=\"label\" x=\"4\" y=\"" + coord(y + 11) + "\">" + day.date + "</text>";
-  out += spans(breaks, day, y + 4, "break");
-  out += spans(bouts, day, y + 4, "bout");
+  out += spans(drawn.breaks, day, y, kBreak);
+  out += spans(drawn.bouts, day, y, kBout);
+  out += spans(drawn.held, day, y, kHeld);
+  const std::vector<Mark>& marks = drawn.marks;
   for (const Mark& m : marks) {
     if (m.t < day.start || m.t >= day.end) continue;
     const std::string what = m.what == "own" ? "own stretch" : "prompt: " + m.what;
@@ -127,18 +151,18 @@ void add_day_row(std::string& out, const std::vector<Interval>& bouts,
 
 std::string timeline_svg(const std::vector<core::Record>& records,
                          const std::vector<LocalDay>& days) {
-  const auto bouts = sitting_bouts(records);
-  const auto rests = breaks(records);
-  const auto all_marks = marks(records);
+  const Drawn drawn{sitting_bouts(records), breaks(records), held_prompts(records), marks(records)};
   const double height = kTop + kRow * static_cast<double>(days.size()) + 4;
   const double width = kLabel + kPlot * 25 / 24 + 8;
   std::string out = "<svg class=\"timeline\" role=\"img\" viewBox=\"0 0 " + coord(width) + " " +
                     coord(height) + "\" width=\"" + coord(width) + "\" height=\"" + coord(height) +
                     "\"><title>Timeline per day</title>" + axis(height);
   // About 150 bytes a drawn item; growing a string of megabytes step by step costs more.
-  out.reserve(out.size() + (bouts.size() + rests.size() + all_marks.size()) * 160);
+  out.reserve(out.size() +
+              (drawn.bouts.size() + drawn.breaks.size() + drawn.held.size() + drawn.marks.size()) *
+                  160);
   for (std::size_t i = 0; i < days.size(); ++i) {
-    add_day_row(out, bouts, rests, all_marks, days[i], kTop + kRow * static_cast<double>(i));
+    add_day_row(out, drawn, days[i], kTop + kRow * static_cast<double>(i));
   }
   out += "</svg>";
   return out;

@@ -175,17 +175,26 @@ CREATE TABLE runs (
 CREATE INDEX runs_t ON runs (t_ms);
 )sql";
 
+// Version 6: the kept day statistics gain the prompts that busy held and how long (rule 9).
+// Days kept before are counted again anyway (store_summary.cpp's counting rules changed), so the
+// defaults never show.
+constexpr const char* kVersion6 = R"sql(
+ALTER TABLE day_stats ADD COLUMN held_prompts INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE day_stats ADD COLUMN held_ms INTEGER NOT NULL DEFAULT 0;
+)sql";
+
 // Migration i takes the database from version i to i + 1. A later version appends a step here
 // (new tables, ALTER TABLE, or a table rebuild with copied rows); steps never change once
 // released.
 using Migration = std::optional<std::string> (*)(sqlite3* db);
 
-constexpr std::array<Migration, 5> kMigrations{
+constexpr std::array<Migration, 6> kMigrations{
     [](sqlite3* db) { return exec(db, kVersion1); },
     [](sqlite3* db) { return exec(db, kVersion2); },
     [](sqlite3* db) { return exec(db, kVersion3); },
     [](sqlite3* db) { return exec(db, kVersion4); },
     [](sqlite3* db) { return exec(db, kVersion5); },
+    [](sqlite3* db) { return exec(db, kVersion6); },
 };
 
 std::optional<std::string> run_steps(sqlite3* db) {

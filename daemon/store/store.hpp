@@ -95,6 +95,11 @@ class Store {
   std::vector<core::Record> latest_of(core::RecordKind kind, std::size_t count,
                                       std::optional<std::int64_t> since_utc_ms = std::nullopt);
 
+  // The `busy` record of each reason still busy at `until` (its last busy or free before then is
+  // a busy), oldest first. Put before records(until, ...), they tell stats::count_days which
+  // busy spells began before those records (see stats/held.hpp).
+  std::vector<core::Record> busy_before(std::int64_t until_utc_ms);
+
   // Presence transitions in the same range and order as records().
   std::vector<PresenceRow> presence(std::optional<std::int64_t> since_utc_ms,
                                     std::optional<std::int64_t> until_utc_ms);

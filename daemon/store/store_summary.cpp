@@ -14,8 +14,8 @@ namespace sitstretch::store {
 namespace {
 
 // The rules the kept numbers were counted by. Bump it whenever stats::count_days counts anything
-// differently: days kept under another value are counted again.
-constexpr std::int64_t kCounting = 1;
+// differently: days kept under another value are counted again. 2: held prompts (rule 9).
+constexpr std::int64_t kCounting = 2;
 
 // The day_stats columns after its key, in stats::kDayFields order: one per field, durations
 // in milliseconds ("sitting_ms").
@@ -56,14 +56,33 @@ stats::Summary Store::summary(const std::vector<stats::LocalDay>& days, core::Ms
   if (counted.size() < days.size()) {
     const std::vector<stats::LocalDay> rest(days.begin() + static_cast<long>(counted.size()),
                                             days.end());
-    const auto fresh =
-        stats::count_days(records((rest.front().start - core::kDay).count(), std::nullopt), rest);
+    const std::int64_t from = (rest.front().start - core::kDay).count();
+    std::vector<core::Record> counted_records = busy_before(from);
+    const std::vector<core::Record> later = records(from, std::nullopt);
+    counted_records.insert(counted_records.end(), later.begin(), later.end());
+    const auto fresh = stats::count_days(counted_records, rest);
     kept = kept && keep_days(rest, fresh, now_utc);
     counted.insert(counted.end(), fresh.begin(), fresh.end());
   }
   if (snapshot && (!kept || exec(db_.get(), "COMMIT"))) exec(db_.get(), "ROLLBACK");
   stats::DayStats total = stats::total_of(counted);
   return {std::move(counted), std::move(total)};
+}
+
+std::vector<core::Record> Store::busy_before(std::int64_t until_utc_ms) {
+  // SQLite takes the bare columns from the row of max(id): each reason's latest busy or free.
+  Statement select(db_.get(),
+                   "SELECT t_ms, event, sitting_ms, attempt, prompted, until_ms, since_ms, "
+                   "away_ms, side, reason, max(id) FROM records WHERE event IN ('busy', 'free') "
+                   "AND t_ms < ?1 GROUP BY reason ORDER BY t_ms");
+  if (!select.ok()) {
+    log_read_failure(select, "busy spells");
+    return {};
+  }
+  select.bind(1, until_utc_ms);
+  std::vector<core::Record> out = read_records(select);
+  std::erase_if(out, [](const core::Record& r) { return r.kind != core::RecordKind::busy; });
+  return out;
 }
 
 // The leading days of `days` that are kept (same local midnights, same counting rules).

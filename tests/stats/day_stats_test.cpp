@@ -5,6 +5,7 @@
 #include "run_command.hpp"
 #include "stats/bouts.hpp"
 #include "stats/day_stats.hpp"
+#include "stats/held.hpp"
 #include "trace_generator.hpp"
 
 namespace sitstretch::stats::test {
@@ -143,7 +144,9 @@ TEST_CASE("Two bouts of the same length at either end of a day stay two bouts") 
   CHECK(s.total.longest_bout == 2h);
 }
 
-TEST_CASE("Days counted apart, from a day before each, make the days and total counted together") {
+TEST_CASE(
+    "Days counted apart, from a day before each and the busy spells then, make the days and total "
+    "counted together") {
   ScopedTimeZone berlin("Europe/Berlin");
   for (std::uint32_t seed = 1; seed <= 30; ++seed) {
     INFO("seed " << seed);
@@ -157,10 +160,13 @@ TEST_CASE("Days counted apart, from a day before each, make the days and total c
       INFO("split before " << range[split].date);
       const std::vector<LocalDay> before(range.begin(), range.begin() + split);
       const std::vector<LocalDay> after(range.begin() + split, range.end());
+      std::vector<core::Record> earlier;
       std::vector<core::Record> from_day_before;
       for (const core::Record& r : records) {
-        if (r.t >= after.front().start - core::kDay) from_day_before.push_back(r);
+        (r.t >= after.front().start - core::kDay ? from_day_before : earlier).push_back(r);
       }
+      const auto busy = busy_at_end(earlier);
+      from_day_before.insert(from_day_before.begin(), busy.begin(), busy.end());
       auto apart = count_days(records, before);
       const auto rest = count_days(from_day_before, after);
       apart.insert(apart.end(), rest.begin(), rest.end());

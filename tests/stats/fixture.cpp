@@ -44,6 +44,29 @@ const char* const kSpringForward = R"(5400 active
 85000 end
 )";
 
+const char* const kBusyDay = R"(28800 active
+30000 busy dnd
+# 31500 the prompt falls due, held
+32400 free dnd
+# 32400 prompt
+32460 done
+# 35160 prompt
+35200 snooze
+35500 busy camera
+# 35800 the snooze ends, its re-prompt held
+36400 free camera
+# 36400 prompt, attempt 2
+36450 done
+37000 busy user
+38000 busy fullscreen
+# 39150 the prompt falls due, held; 42750 busy.max_defer (1 h) lets it through
+42800 dismiss
+43000 free user
+43100 free fullscreen
+43200 idle
+50000 end
+)";
+
 std::string workdays_trace(int days) {
   static const char* const kSides[] = {"left", "right", "even", "right"};
   std::string out;

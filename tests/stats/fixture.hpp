@@ -46,6 +46,11 @@ extern const char* const kTwoDays;
 // bout from 23:30 into the next day with a snooze and a break during it.
 extern const char* const kSpringForward;
 
+// One day in Berlin with three prompts held while busy, hand-checked in held_test.cpp: one held
+// by do-not-disturb that comes when it ends, a snooze's re-prompt held by the camera, and one
+// held by the user's own busy and a fullscreen window until busy.max_defer lets it through.
+extern const char* const kBusyDay;
+
 // `days` workdays, trace second 0 being 00:00 of the first: sitting from about 08:00 to 17:00
 // with a lunch break, prompts answered in turn by done, snooze then skip, no answer, and dismiss,
 // and a tighter side reported each day.

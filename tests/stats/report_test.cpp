@@ -49,6 +49,22 @@ TEST_CASE("The report has one bar per day of data and marks each prompt with its
                            Catch::Contains("<title>bout 23:30\u201300:00"));
 }
 
+TEST_CASE("The report draws each prompt held while busy as a span ending at it, with a legend") {
+  ScopedTimeZone berlin("Europe/Berlin");
+  const std::string html = report_html(replay_at(kBusyDay, local_midnight("2026-11-24")),
+                                       days("2026-11-24", "2026-11-24"), "now");
+  const std::string timeline = section(html, "timeline");
+  CHECK(count(timeline, "<rect class=\"held\"") == 3);
+  CHECK_THAT(timeline, Catch::Contains("<title>prompt held while busy 08:20\u201309:00</title>"));
+  CHECK_THAT(timeline, Catch::Contains("<title>prompt held while busy 10:16\u201311:52</title>"));
+  CHECK_THAT(timeline, Catch::Contains("<span class=\"held\">"));
+  CHECK_THAT(html, Catch::Contains("<td>prompts held while busy</td><td>3 (2:25 h in all)</td>"));
+  // A day with no busy draws no held span.
+  const std::string plain = report_html(replay_at(kTwoDays, local_midnight("2026-11-24")),
+                                        days("2026-11-24", "2026-11-25"), "now");
+  CHECK(count(section(plain, "timeline"), "<rect class=\"held\"") == 0);
+}
+
 TEST_CASE("The report fetches nothing: no URL, script, font or import of any kind") {
   ScopedTimeZone berlin("Europe/Berlin");
   const std::string html = report_html(replay_at(workdays_trace(10), local_midnight("2026-11-10")),

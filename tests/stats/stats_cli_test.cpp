@@ -60,7 +60,7 @@ TEST_CASE("stats prints a plain table when stdout is not a terminal, and CSV on 
   const CommandResult csv = fixture.run({"stats", "--days", "2", "--csv"});
   REQUIRE(csv.exit_code == 0);
   CHECK_THAT(csv.out, Catch::StartsWith("date,sitting_s,"));
-  CHECK_THAT(csv.out, Catch::Contains(",1800,1,1800,1,1,0,0,0,0,1,1,1,0,1,0,0,1,0,0\n"));
+  CHECK_THAT(csv.out, Catch::Contains(",1800,1,1800,1,1,0,0,0,0,1,1,1,0,0,0,1,0,0,1,0,0\n"));
   CHECK(std::count(csv.out.begin(), csv.out.end(), '\n') == 4);  // header, 2 days, total
 }
 

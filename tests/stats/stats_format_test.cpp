@@ -61,7 +61,8 @@ TEST_CASE("JSON gives every number per day and in total") {
                        "\"longest_bout_s\":5000,\"break_prompts\":2,\"repeated_prompts\":1,"
                        "\"accepted\":1,\"own_stretches\":0,\"postponed\":1,\"skipped\":1,"
                        "\"dismissed\":0,\"ignored\":0,\"natural_breaks\":2,\"prompted_breaks\":0,"
-                       "\"resolved\":2,\"complied\":1,\"tighter_left\":1,\"tighter_right\":0,"
+                       "\"held_prompts\":0,\"held_s\":0,\"resolved\":2,\"complied\":1,\"tighter_"
+                       "left\":1,\"tighter_right\":0,"
                        "\"tighter_even\":0,\"compliance\":0.5}"));
   CHECK_THAT(json, Catch::Contains("\"date\":\"2026-11-26\",\"sitting_s\":0") &&
                        Catch::Contains("\"compliance\":null}"));
@@ -70,7 +71,8 @@ TEST_CASE("JSON gives every number per day and in total") {
                        "\"longest_bout_s\":5000,\"break_prompts\":3,\"repeated_prompts\":2,"
                        "\"accepted\":1,\"own_stretches\":0,\"postponed\":1,\"skipped\":1,"
                        "\"dismissed\":1,\"ignored\":1,\"natural_breaks\":3,\"prompted_breaks\":0,"
-                       "\"resolved\":3,\"complied\":1,\"tighter_left\":1,\"tighter_right\":1,"
+                       "\"held_prompts\":0,\"held_s\":0,\"resolved\":3,\"complied\":1,\"tighter_"
+                       "left\":1,\"tighter_right\":1,"
                        "\"tighter_even\":0,\"compliance\":0.3333}}\n"));
 }
 
@@ -81,11 +83,11 @@ TEST_CASE("CSV has the JSON keys as its header, a line per day and a total line"
   CHECK(rows[0] ==
         "date,sitting_s,bouts,longest_bout_s,break_prompts,repeated_prompts,accepted,"
         "own_stretches,postponed,skipped,dismissed,ignored,natural_breaks,prompted_breaks,"
-        "resolved,complied,tighter_left,tighter_right,tighter_even,compliance");
-  CHECK(rows[1] == "2026-11-24,11000,4,5000,2,1,1,0,1,1,0,0,2,0,2,1,1,0,0,0.5");
-  CHECK(rows[2] == "2026-11-25,1800,1,1800,1,1,0,0,0,0,1,1,1,0,1,0,0,1,0,0");
-  CHECK(rows[3] == "2026-11-26,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,");
-  CHECK(rows[4] == "total,12800,4,5000,3,2,1,0,1,1,1,1,3,0,3,1,1,1,0,0.3333");
+        "held_prompts,held_s,resolved,complied,tighter_left,tighter_right,tighter_even,compliance");
+  CHECK(rows[1] == "2026-11-24,11000,4,5000,2,1,1,0,1,1,0,0,2,0,0,0,2,1,1,0,0,0.5");
+  CHECK(rows[2] == "2026-11-25,1800,1,1800,1,1,0,0,0,0,1,1,1,0,0,0,1,0,0,1,0,0");
+  CHECK(rows[3] == "2026-11-26,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,");
+  CHECK(rows[4] == "total,12800,4,5000,3,2,1,0,1,1,1,1,3,0,0,0,3,1,1,1,0,0.3333");
 }
 
 }  // namespace

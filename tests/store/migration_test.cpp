@@ -124,6 +124,16 @@ INSERT INTO records (t_ms, event, sitting_ms, reason) VALUES (1795608600000, 'bu
 PRAGMA user_version = 4;
 )sql";
 
+// Version 5 as released: version 4 and the daemon's runs.
+const std::string kReleasedVersion5 = kReleasedVersion4 + R"sql(
+CREATE TABLE runs (id INTEGER PRIMARY KEY, t_ms INTEGER NOT NULL, event TEXT NOT NULL,
+  settings TEXT,
+  CONSTRAINT known_run_event CHECK (event IN ('start', 'reload', 'stop')),
+  CONSTRAINT settings_unless_stop CHECK ((settings IS NOT NULL) = (event != 'stop')));
+CREATE INDEX runs_t ON runs (t_ms);
+PRAGMA user_version = 5;
+)sql";
+
 // How to make a log of each earlier version, with the rows it holds (version 0: no file yet).
 struct Earlier {
   int version;
@@ -138,13 +148,14 @@ const std::vector<Earlier>& earlier_versions() {
       {2, [](const std::filesystem::path& f) { run_sql(f, kReleasedVersion2.c_str()); }, 3},
       {3, [](const std::filesystem::path& f) { run_sql(f, kReleasedVersion3.c_str()); }, 3},
       {4, [](const std::filesystem::path& f) { run_sql(f, kReleasedVersion4.c_str()); }, 4},
+      {5, [](const std::filesystem::path& f) { run_sql(f, kReleasedVersion5.c_str()); }, 4},
   };
   return kEarlier;
 }
 
 TEST_CASE("there is a fixture for every earlier schema version") {
   CHECK(earlier_versions().size() == static_cast<std::size_t>(latest_schema_version()));
-  CHECK(latest_schema_version() == 5);
+  CHECK(latest_schema_version() == 6);
 }
 
 TEST_CASE("a log of every earlier version migrates to the latest and keeps its rows") {
@@ -181,6 +192,10 @@ TEST_CASE("a log of every earlier version migrates to the latest and keeps its r
           std::vector<RunRow>{{1795609000000, RunEvent::start, "[sitting]\n"},
                               {1795609100000, RunEvent::stop, ""}});
     CHECK(store->runs(1795609050000, {}).size() == 1);
+    // The kept days' held prompts and their holds are columns from version 6 on.
+    CHECK(query_int(dir.log(),
+                    "SELECT count(*) FROM pragma_table_info('day_stats') WHERE name "
+                    "IN ('held_prompts', 'held_ms')") == 2);
   }
 }
 
