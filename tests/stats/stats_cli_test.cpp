@@ -13,15 +13,16 @@ using sitstretch::test::CommandResult;
 using sitstretch::test::run_command;
 using sitstretch::test::TempDir;
 
-// A state directory whose log holds kTwoDays, starting the day before yesterday (Berlin).
+// A state directory whose log holds a trace (kTwoDays unless told), starting the day before
+// yesterday (Berlin).
 struct TwoDayLog {
   TempDir dir;
   std::string state = dir.path() + "/state";
   std::string log = state + "/sitstretch/log.sqlite3";
-  TwoDayLog() {
+  explicit TwoDayLog(const char* trace = kTwoDays) {
     ScopedTimeZone berlin("Europe/Berlin");
     const auto range = last_days(core::Ms(std::time(nullptr) * 1000LL), 3);
-    through_store(log, replay_at(kTwoDays, range.front().start));
+    through_store(log, replay_at(trace, range.front().start));
   }
   CommandResult run(const std::vector<std::string>& args) const {
     std::vector<std::string> argv{SITSTRETCH_STATS_CLI};
@@ -38,6 +39,19 @@ TEST_CASE("stats --json reads the log and gives the hand-counted numbers per day
   CHECK_THAT(r.out, Catch::Contains("\"sitting_s\":11000,\"bouts\":4,\"longest_bout_s\":5000"));
   CHECK_THAT(r.out, Catch::Contains("\"sitting_s\":1800,\"bouts\":1,\"longest_bout_s\":1800"));
   CHECK_THAT(r.out, Catch::Contains("\"total\":{\"date\":\"total\",\"sitting_s\":12800"));
+}
+
+TEST_CASE("stats and report show the prompts held while busy, counted and kept alike") {
+  TwoDayLog fixture(kBusyDay);
+  for (int pass = 0; pass < 2; ++pass) {  // the day counted, then read back as kept
+    const CommandResult r = fixture.run({"stats", "--days", "3", "--json"});
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    CHECK_THAT(r.out, Catch::Contains("\"held_prompts\":3,\"held_s\":8750,"));
+  }
+  const CommandResult report = fixture.run({"report", "--days", "3", "-o", "-"});
+  REQUIRE(report.exit_code == 0);
+  CHECK_THAT(report.out, Catch::Contains("<rect class=\"held\""));
 }
 
 TEST_CASE("stats keeps the finished days and gives the same numbers from them next time") {
