@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 DEPS=(
   build-essential cmake pkg-config clang-format
   libboost-dev libtomlplusplus-dev catch2 libsqlite3-dev nlohmann-json3-dev
-  libglib2.0-dev libglib2.0-bin libnotify-dev
+  libglib2.0-dev libglib2.0-bin
   libx11-dev libxext-dev libxss-dev libwayland-dev wayland-protocols plasma-wayland-protocols
   xvfb xdotool dbus dbus-x11
   mutter sway kwin-wayland

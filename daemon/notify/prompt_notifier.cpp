@@ -1,7 +1,7 @@
 #include "notify/prompt_notifier.hpp"
 
 #include <gio/gio.h>
-#include <libnotify/notify.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <functional>
@@ -14,105 +14,86 @@ namespace sitstretch::notify {
 
 namespace {
 
+// The Desktop Notifications Specification 1.2, spoken directly over GDBus: the daemon needs its
+// three methods and two signals, and libnotify would bring gdk-pixbuf and the image libraries
+// into a process that never sends an image.
 constexpr const char* kAppName = "sitstretch";
 constexpr const char* kServerName = "org.freedesktop.Notifications";
+constexpr const char* kServerPath = "/org/freedesktop/Notifications";
+constexpr const char* kServerInterface = "org.freedesktop.Notifications";
 // Spec categories name chat/email/device events; none fits a health reminder, so use the
 // vendor form the spec allows ("x-vendor.class").
 constexpr const char* kPromptCategory = "x-sitstretch.prompt";
 constexpr const char* kMessageCategory = "x-sitstretch.status";
+constexpr gint32 kExpiresNever = 0;
+constexpr gint32 kExpiresAsServerDecides = -1;
+// NotificationClosed's reason for "dismissed by the user"; expired (1), closed by our own call
+// (3) and undefined (4) are not answers.
+constexpr guint32 kClosedByUser = 2;
 
-// libnotify is process-wide state: once a call succeeded it caches a D-Bus proxy and the
-// server's spec version. Newer libnotify versions reset that version when the server's name
-// loses its owner and then assert on the next show(); so once the server vanishes, libnotify
-// is re-initialised before it is used again.
-bool libnotify_connected = false;
-bool libnotify_stale = false;
-// Whether the server reads markup in bodies (GetCapabilities), asked once per libnotify
-// connection: unknown until then.
-std::optional<bool> server_body_markup;
-
-bool server_reads_body_markup() {
-  if (server_body_markup) return *server_body_markup;
-  GList* caps = notify_get_server_caps();
-  if (!caps) return false;  // no server: the show that follows fails and says so
-  bool markup = false;
-  for (GList* cap = caps; cap; cap = cap->next) {
-    if (g_strcmp0(static_cast<const char*>(cap->data), "body-markup") == 0) markup = true;
-  }
-  g_list_free_full(caps, g_free);
-  server_body_markup = markup;
-  return markup;
-}
-
-// Our bodies are plain text, partly the user's (a config file's error, say): a server that reads
-// markup would take their '<' and '&' for tags and entities, or refuse the body.
-std::string body_text(const std::string& text) {
-  if (!server_reads_body_markup()) return text;
-  g_autofree gchar* escaped = g_markup_escape_text(text.c_str(), -1);
-  return escaped;
-}
-
-NotifyUrgency to_libnotify(Urgency urgency) {
+guchar urgency_level(Urgency urgency) {
   switch (urgency) {
     case Urgency::low:
-      return NOTIFY_URGENCY_LOW;
+      return 0;
     case Urgency::critical:
-      return NOTIFY_URGENCY_CRITICAL;
+      return 2;
     case Urgency::normal:
       break;
   }
-  return NOTIFY_URGENCY_NORMAL;
+  return 1;
 }
 
-guint32 notification_id(NotifyNotification* notification) {
-  gint id = 0;
-  g_object_get(notification, "id", &id, nullptr);
-  return static_cast<guint32>(id);
+// One synchronous method call to whichever process owns the server's name now (the bus starts
+// one if it can). The default timeout (25 s) only matters for a server that hangs.
+GVariant* call_server(GDBusConnection* bus, const char* method, GVariant* parameters,
+                      const char* reply_type, GError** error) {
+  return g_dbus_connection_call_sync(bus, kServerName, kServerPath, kServerInterface, method,
+                                     parameters, G_VARIANT_TYPE(reply_type), G_DBUS_CALL_FLAGS_NONE,
+                                     -1, nullptr, error);
 }
 
-// Releases a notification we no longer track; `close` also asks the server to remove it.
-void release(NotifyNotification* notification, bool close) {
-  if (close && notification_id(notification) != 0) {
-    // An error here means the server already forgot it (or is gone): nothing to do.
-    g_autoptr(GError) ignored = nullptr;
-    notify_notification_close(notification, &ignored);
+bool lists_body_markup(GVariant* reply) {
+  g_autofree const gchar** caps = nullptr;
+  g_variant_get(reply, "(^a&s)", &caps);
+  for (const gchar** cap = caps; cap && *cap; ++cap) {
+    if (g_strcmp0(*cap, "body-markup") == 0) return true;
   }
-  notify_notification_clear_actions(notification);  // their user_data is the PromptNotifier
-  g_object_unref(notification);
+  return false;
 }
 
 }  // namespace
 
-struct PromptNotifier::Callbacks {
-  // GLib context: a Done/Snooze/Skip button was pressed.
-  static void on_action(NotifyNotification* notification, char* action, gpointer data) {
-    auto* self = static_cast<PromptNotifier*>(data);
-    if (notification != self->current_) return;  // a retired prompt: already answered
-    const std::string key = action;
-    if (key == "default") return;  // a click on the body is not an answer
-    Answer answer = Answer::done;
-    if (key == "snooze") {
-      answer = Answer::snooze;
-    } else if (key == "skip") {
-      answer = Answer::skip;
-    } else if (key != "done") {
-      self->retire_current();
-      if (self->on_action_) self->on_action_(key);
-      return;
-    }
-    self->retire_current();
-    self->on_answer_(answer);
-  }
+// One Notify call's content.
+struct PromptNotifier::Request {
+  std::string summary;
+  std::string body;
+  std::string icon;
+  std::vector<Action> actions;
+  std::optional<Urgency> urgency;
+  const char* category;
+  gint32 expire_timeout;
+  bool resident;
+};
 
-  // GLib context: the server reported NotificationClosed for the current prompt.
-  static void on_closed(NotifyNotification* notification, gpointer data) {
+struct PromptNotifier::Callbacks {
+  // GLib context: ActionInvoked(id, key) or NotificationClosed(id, reason) from the server.
+  static void on_signal(GDBusConnection*, const gchar*, const gchar*, const gchar*,
+                        const gchar* signal, GVariant* parameters, gpointer data) {
     auto* self = static_cast<PromptNotifier*>(data);
-    if (notification != self->current_) return;
-    const gint reason = notify_notification_get_closed_reason(notification);
-    // libnotify holds a reference while it emits "closed", so dropping ours here is safe.
-    self->drop_current();
-    // Expired (1), closed by our own call (3) or undefined (4) are not answers.
-    if (reason == NOTIFY_CLOSED_REASON_DISMISSED) self->on_answer_(Answer::dismissed);
+    if (g_strcmp0(signal, "ActionInvoked") == 0 &&
+        g_variant_is_of_type(parameters, G_VARIANT_TYPE("(us)"))) {
+      guint32 id = 0;
+      const gchar* key = nullptr;
+      g_variant_get(parameters, "(u&s)", &id, &key);
+      if (id != 0 && id == self->current_) self->on_action(key);
+    } else if (g_strcmp0(signal, "NotificationClosed") == 0 &&
+               g_variant_is_of_type(parameters, G_VARIANT_TYPE("(uu)"))) {
+      guint32 id = 0, reason = 0;
+      g_variant_get(parameters, "(uu)", &id, &reason);
+      if (id == 0 || id != self->current_) return;  // another's, or a retired prompt
+      self->current_ = 0;
+      if (reason == kClosedByUser) self->on_answer_(Answer::dismissed);
+    }
   }
 
   static void on_name_appeared(GDBusConnection*, const gchar*, const gchar*, gpointer data) {
@@ -120,9 +101,10 @@ struct PromptNotifier::Callbacks {
   }
 
   static void on_name_vanished(GDBusConnection*, const gchar*, gpointer data) {
-    static_cast<PromptNotifier*>(data)->server_seen_ = false;
-    server_body_markup.reset();
-    if (libnotify_connected) libnotify_stale = true;
+    auto* self = static_cast<PromptNotifier*>(data);
+    self->server_seen_ = false;
+    self->body_markup_.reset();  // perhaps another server next
+    if (self->called_) self->server_changed_ = true;
   }
 
   static gboolean finish_retired(gpointer data) {
@@ -136,8 +118,8 @@ struct PromptNotifier::Callbacks {
 PromptNotifier::PromptNotifier(std::function<void(Answer)> on_answer,
                                std::function<void(const std::string&)> on_action)
     : on_answer_(std::move(on_answer)), on_action_(std::move(on_action)) {
-  // Watching the name (without auto-start) is asynchronous and only feeds server_seen() and the
-  // stale-libnotify check; show() still works before the first report arrives.
+  // Watching the name (without auto-start) is asynchronous and only feeds server_seen() and
+  // server_changed_; show() still works before the first report arrives.
   name_watch_ =
       g_bus_watch_name(G_BUS_TYPE_SESSION, kServerName, G_BUS_NAME_WATCHER_FLAGS_NONE,
                        Callbacks::on_name_appeared, Callbacks::on_name_vanished, this, nullptr);
@@ -150,120 +132,138 @@ PromptNotifier::~PromptNotifier() {
   if (name_watch_ != 0) g_bus_unwatch_name(name_watch_);
   if (retire_source_ != 0) g_source_remove(retire_source_);
   finish_retired_now();
-  if (current_) {
-    NotifyNotification* notification = std::exchange(current_, nullptr);
-    g_signal_handler_disconnect(notification, closed_handler_);
-    release(notification, /*close=*/true);
-  }
+  if (current_ != 0) close_on_server(std::exchange(current_, 0));
+  if (!bus_) return;
+  g_dbus_connection_signal_unsubscribe(bus_, action_signal_);
+  g_dbus_connection_signal_unsubscribe(bus_, closed_signal_);
+  g_object_unref(bus_);
 }
 
-bool PromptNotifier::ensure_libnotify() {
-  if (libnotify_stale && notify_is_initted()) {
-    // Forget everything bound to the old proxy before libnotify drops it.
-    drop_current();
-    finish_retired_now();
-    notify_uninit();
+// Gets the session bus and subscribes to the server's signals, once.
+bool PromptNotifier::connect() {
+  if (bus_) return true;
+  g_autoptr(GError) error = nullptr;
+  bus_ = g_bus_get_sync(G_BUS_TYPE_SESSION, nullptr, &error);
+  if (!bus_) {
+    report_failure("no session bus", error->message);
+    return false;
   }
-  libnotify_stale = false;
-  if (!notify_is_initted()) {
-    libnotify_connected = false;
-    server_body_markup.reset();  // perhaps another server now
-    if (!notify_init(kAppName)) {
-      report_failure("cannot initialise libnotify", "notify_init failed");
-      return false;
-    }
-  }
+  auto subscribe = [this](const char* signal) {
+    return g_dbus_connection_signal_subscribe(bus_, kServerName, kServerInterface, signal,
+                                              kServerPath, nullptr, G_DBUS_SIGNAL_FLAGS_NONE,
+                                              Callbacks::on_signal, this, nullptr);
+  };
+  action_signal_ = subscribe("ActionInvoked");
+  closed_signal_ = subscribe("NotificationClosed");
   return true;
 }
 
 void PromptNotifier::show(const PromptContent& content) {
-  show_retrying([this, &content] { return build_prompt(content); },
-                [this](NotifyNotification*) {
-                  drop_current();  // a later server must not be asked to replace an unknown id
-                });
-}
-
-// Makes current_ (or updates it, so that the server replaces it in place) for `content`.
-NotifyNotification* PromptNotifier::build_prompt(const PromptContent& content) {
-  const std::string icon = resolve_icon(content.icon.empty() ? kAppName : content.icon);
-  const std::string body = body_text(content.body);
-  if (!current_) {
-    current_ = notify_notification_new(content.summary.c_str(), body.c_str(), icon.c_str());
-    closed_handler_ = g_signal_connect(current_, "closed", G_CALLBACK(Callbacks::on_closed), this);
-  } else {
-    notify_notification_update(current_, content.summary.c_str(), body.c_str(), icon.c_str());
+  if (!connect()) return;
+  if (std::exchange(server_changed_, false)) {
+    // A server that appeared since knows none of our ids: neither replace nor close them.
+    current_ = 0;
+    retired_.clear();
+    called_ = false;
   }
-  NotifyNotification* n = current_;
-  notify_notification_clear_actions(n);
-  auto add = [this, n](const char* key, const std::string& label) {
-    notify_notification_add_action(n, key, label.c_str(), Callbacks::on_action, this, nullptr);
-  };
-  if (content.actions.empty()) {
-    add("done", "Done");
-    if (content.snooze_label) add("snooze", *content.snooze_label);
-    add("skip", "Skip");
+  Request request{
+      content.summary, body_text(content.body), content.icon.empty() ? kAppName : content.icon,
+      content.actions, content.urgency,         kPromptCategory,
+      kExpiresNever,   /*resident=*/true};
+  if (request.actions.empty()) {
+    request.actions.push_back({"done", "Done"});
+    if (content.snooze_label) request.actions.push_back({"snooze", *content.snooze_label});
+    request.actions.push_back({"skip", "Skip"});
   }
-  for (const Action& action : content.actions) add(action.key.c_str(), action.label);
-
-  notify_notification_set_urgency(n, to_libnotify(content.urgency));
-  notify_notification_set_category(n, kPromptCategory);
-  notify_notification_set_hint(n, "desktop-entry", g_variant_new_string(kAppName));
-  // With "resident" the server keeps the notification after an action; we close it ourselves
-  // once the answer is in (see retire_current()).
-  notify_notification_set_hint(n, "resident", g_variant_new_boolean(TRUE));
-  notify_notification_set_timeout(n, NOTIFY_EXPIRES_NEVER);
-  return n;
-}
-
-// Shows what build() makes. If that fails while libnotify still holds a connection from an
-// earlier success, the cached proxy may name a server that is gone (GDBusProxy learns of a new
-// owner only when the loop dispatches NameOwnerChanged): re-initialise libnotify and try once
-// more. discard() forgets a notification whose show failed.
-bool PromptNotifier::show_retrying(const std::function<NotifyNotification*()>& build,
-                                   const std::function<void(NotifyNotification*)>& discard) {
-  for (int attempt = 0;; ++attempt) {
-    if (!ensure_libnotify()) return false;
-    NotifyNotification* n = build();
-    g_autoptr(GError) error = nullptr;
-    if (notify_notification_show(n, &error)) {
-      report_success();
-      return true;
-    }
-    discard(n);
-    if (attempt == 0 && libnotify_connected) {
-      libnotify_stale = true;
-      continue;
-    }
-    report_failure("no notification server", error ? error->message : "unknown error");
-    return false;
-  }
+  // Replacing keeps one notification on screen, updated in place, rather than a stack.
+  const std::optional<guint32> id = send(request, current_);
+  current_ = id.value_or(0);  // a later server must not be asked to replace an unknown id
 }
 
 void PromptNotifier::close() {
-  if (!current_) return;
-  NotifyNotification* notification = current_;
-  g_signal_handler_disconnect(notification, closed_handler_);
-  current_ = nullptr;
-  release(notification, /*close=*/true);
+  if (current_ != 0) close_on_server(std::exchange(current_, 0));
 }
 
 void PromptNotifier::show_message(const std::string& summary, const std::string& body) {
-  const std::string icon = resolve_icon(kAppName);
-  auto build = [&]() {
-    NotifyNotification* n =
-        notify_notification_new(summary.c_str(), body_text(body).c_str(), icon.c_str());
-    notify_notification_set_category(n, kMessageCategory);
-    notify_notification_set_hint(n, "desktop-entry", g_variant_new_string(kAppName));
-    return n;
-  };
-  NotifyNotification* shown = nullptr;
-  show_retrying([&] { return shown = build(); },
-                [&](NotifyNotification* n) {
-                  g_object_unref(n);
-                  shown = nullptr;
-                });
+  if (!connect()) return;
   // The server keeps showing it; we never need to touch it again.
-  if (shown) g_object_unref(shown);
+  send({summary,
+        body_text(body),
+        kAppName,
+        {},
+        std::nullopt,
+        kMessageCategory,
+        kExpiresAsServerDecides,
+        /*resident=*/false},
+       0);
+}
+
+// Notify(app_name, replaces_id, app_icon, summary, body, actions, hints, expire_timeout).
+std::optional<unsigned int> PromptNotifier::send(const Request& request, unsigned int replaces) {
+  GVariantBuilder actions;
+  g_variant_builder_init(&actions, G_VARIANT_TYPE("as"));
+  for (const Action& action : request.actions) {
+    g_variant_builder_add(&actions, "s", action.key.c_str());
+    g_variant_builder_add(&actions, "s", action.label.c_str());
+  }
+  GVariantBuilder hints;
+  g_variant_builder_init(&hints, G_VARIANT_TYPE("a{sv}"));
+  if (request.urgency) {
+    g_variant_builder_add(&hints, "{sv}", "urgency",
+                          g_variant_new_byte(urgency_level(*request.urgency)));
+  }
+  g_variant_builder_add(&hints, "{sv}", "category", g_variant_new_string(request.category));
+  g_variant_builder_add(&hints, "{sv}", "desktop-entry", g_variant_new_string(kAppName));
+  g_variant_builder_add(&hints, "{sv}", "sender-pid", g_variant_new_int64(getpid()));
+  // With "resident" the server keeps the notification after an action; we close it ourselves
+  // once the answer is in (see retire_current()).
+  if (request.resident)
+    g_variant_builder_add(&hints, "{sv}", "resident", g_variant_new_boolean(TRUE));
+
+  const std::string icon = resolve_icon(request.icon);
+  g_autoptr(GError) error = nullptr;
+  g_autoptr(GVariant) reply = call_server(
+      bus_, "Notify",
+      g_variant_new("(susssasa{sv}i)", kAppName, replaces, icon.c_str(), request.summary.c_str(),
+                    request.body.c_str(), &actions, &hints, request.expire_timeout),
+      "(u)", &error);
+  if (!reply) {
+    report_failure("no notification server", error->message);
+    return std::nullopt;
+  }
+  report_success();
+  guint32 id = 0;
+  g_variant_get(reply, "(u)", &id);
+  return id;
+}
+
+// Our bodies are plain text, partly the user's (a config file's error, say): a server that reads
+// markup would take their '<' and '&' for tags and entities, or refuse the body.
+std::string PromptNotifier::body_text(const std::string& text) {
+  if (!body_markup_) {
+    g_autoptr(GVariant) reply = call_server(bus_, "GetCapabilities", nullptr, "(as)", nullptr);
+    if (!reply) return text;  // no server: the Notify that follows fails and says so
+    body_markup_ = lists_body_markup(reply);
+  }
+  if (!*body_markup_) return text;
+  g_autofree gchar* escaped = g_markup_escape_text(text.c_str(), -1);
+  return escaped;
+}
+
+void PromptNotifier::close_on_server(unsigned int id) {
+  // An error here means the server already forgot it (or is gone): nothing to do.
+  g_autoptr(GVariant) reply =
+      call_server(bus_, "CloseNotification", g_variant_new("(u)", id), "()", nullptr);
+}
+
+void PromptNotifier::on_action(const char* key_text) {
+  const std::string key = key_text;
+  if (key == "default") return;  // a click on the body is not an answer
+  retire_current();
+  if (key == "done") return on_answer_(Answer::done);
+  if (key == "snooze") return on_answer_(Answer::snooze);
+  if (key == "skip") return on_answer_(Answer::skip);
+  if (on_action_) on_action_(key);
 }
 
 void PromptNotifier::report_failure(const char* what, const char* message) {
@@ -275,32 +275,21 @@ void PromptNotifier::report_failure(const char* what, const char* message) {
 
 void PromptNotifier::report_success() {
   server_seen_ = true;
-  libnotify_connected = true;
+  called_ = true;
   if (failure_logged_) std::fprintf(stderr, "sitstretchd: notification server is back\n");
   failure_logged_ = false;
 }
 
-// Forgets the current prompt without closing it on the server (it is closed already, or the
-// server is gone).
-void PromptNotifier::drop_current() {
-  if (!current_) return;
-  NotifyNotification* notification = std::exchange(current_, nullptr);
-  g_signal_handler_disconnect(notification, closed_handler_);
-  release(notification, /*close=*/false);
-}
-
-// Called from inside libnotify's action dispatch, which still uses the notification after we
-// return: detach now, close and release later from an idle callback.
+// Detaches the answered prompt now; it is closed on the server from an idle callback.
 void PromptNotifier::retire_current() {
-  NotifyNotification* notification = std::exchange(current_, nullptr);
-  g_signal_handler_disconnect(notification, closed_handler_);
-  retired_.push_back(notification);
+  retired_.push_back(std::exchange(current_, 0));
   if (retire_source_ == 0) retire_source_ = g_idle_add(Callbacks::finish_retired, this);
 }
 
 void PromptNotifier::finish_retired_now() {
-  for (NotifyNotification* notification : std::exchange(retired_, {}))
-    release(notification, /*close=*/server_seen_);
+  for (unsigned int id : std::exchange(retired_, {})) {
+    if (server_seen_) close_on_server(id);
+  }
 }
 
 }  // namespace sitstretch::notify

@@ -1,8 +1,8 @@
 #pragma once
 
-// PromptNotifier: the stretch prompt as a desktop notification (libnotify), and one-off status
-// messages. It owns the outside system "notification server": when there is none it logs once
-// and keeps going, and picks a server up again when one appears.
+// PromptNotifier: the stretch prompt as a desktop notification (org.freedesktop.Notifications
+// over GDBus), and one-off status messages. It owns the outside system "notification server": when
+// there is none it logs once and keeps going, and picks a server up again when one appears.
 //
 // Threading: every method and every callback runs on the thread that owns the GLib main context
 // that was thread-default when the PromptNotifier was made (the daemon's one loop thread, where
@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-typedef struct _NotifyNotification NotifyNotification;
+typedef struct _GDBusConnection GDBusConnection;
 
 namespace sitstretch::notify {
 
@@ -57,8 +57,8 @@ class PromptNotifier {
 
   // Shows the prompt, or replaces the one already shown (same notification id, no stacking).
   // It never expires and carries the "resident" hint, so it stays until answered. Without a
-  // notification server this logs once and returns; the next show() tries again. Blocks for one
-  // D-Bus round trip to the server (libnotify's calls are synchronous).
+  // notification server this logs once and returns; the next show() tries again. Blocks for the
+  // D-Bus round trip to the server (and, once per server, one more for its capabilities).
   void show(const PromptContent& content);
   // The episode was resolved elsewhere (CLI, tray, a break): closes the prompt without
   // reporting an answer.
@@ -71,32 +71,41 @@ class PromptNotifier {
   bool server_seen() const { return server_seen_; }
 
  private:
-  // The C callbacks handed to libnotify and GDBus (defined in the .cpp).
+  // The C callbacks handed to GDBus (defined in the .cpp).
   struct Callbacks;
   friend struct Callbacks;
+  struct Request;
 
-  bool ensure_libnotify();
-  NotifyNotification* build_prompt(const PromptContent& content);
-  bool show_retrying(const std::function<NotifyNotification*()>& build,
-                     const std::function<void(NotifyNotification*)>& discard);
+  bool connect();
+  std::optional<unsigned int> send(const Request& request, unsigned int replaces);
+  std::string body_text(const std::string& text);
+  void close_on_server(unsigned int id);
+  void on_action(const char* key);
   void report_failure(const char* what, const char* message);
   void report_success();
-  void drop_current();
   void retire_current();
   void finish_retired_now();
 
   std::function<void(Answer)> on_answer_;
   std::function<void(const std::string&)> on_action_;
-  NotifyNotification* current_ = nullptr;  // the one prompt, shown or being shown
-  unsigned long closed_handler_ = 0;       // our "closed" handler on current_
-  // Notifications whose action was just delivered: their own close (servers send
-  // NotificationClosed(2) right after an action) must not count as a dismissal, so they are
-  // detached at once and closed and released from an idle callback.
-  std::vector<NotifyNotification*> retired_;
+  GDBusConnection* bus_ = nullptr;  // the shared session bus connection, once a show needed it
+  unsigned int action_signal_ = 0;  // our subscriptions to the server's two signals
+  unsigned int closed_signal_ = 0;
+  unsigned int current_ = 0;  // the server's id of the one prompt shown; 0 while none
+  // Prompts whose action was just delivered: their own close (servers send NotificationClosed(2)
+  // right after an action) must not count as a dismissal, so they are detached at once and
+  // closed on the server from an idle callback, after the answer went out.
+  std::vector<unsigned int> retired_;
   unsigned int retire_source_ = 0;
   unsigned int name_watch_ = 0;
   bool server_seen_ = false;
+  bool called_ = false;  // a call to the server succeeded since the last server change
+  // The server's name lost its owner after a call succeeded: the ids we hold belong to a server
+  // that is gone, so the next show starts afresh.
+  bool server_changed_ = false;
   bool failure_logged_ = false;
+  // Whether the server reads markup in bodies (GetCapabilities), asked once per server.
+  std::optional<bool> body_markup_;
 };
 
 }  // namespace sitstretch::notify
