@@ -1,45 +1,27 @@
 #include "idle/x11_connection.hpp"
 
-#include <X11/Xlib.h>
-
 #include <boost/asio/post.hpp>
 #include <cstdio>
 #include <cstdlib>
-#include <mutex>
 
 namespace sitstretch::idle {
 
 namespace {
 
-// Xlib's default error handler exits the process on any protocol error; ours logs the first one
-// and carries on, as an idle source must never take the daemon down. Process-wide by Xlib's
-// design; the daemon's only Xlib user is this layer.
-int log_x_error(Display* display, XErrorEvent* error) {
+// A protocol error arrives as an event of type 0. It is logged once per process and otherwise
+// ignored, as an idle source must never take the daemon down.
+void log_x_error(const xcb_generic_error_t& error) {
   static bool logged = false;
-  if (!logged) {
-    logged = true;
-    char text[160] = "";
-    XGetErrorText(display, error->error_code, text, sizeof text);
-    std::fprintf(stderr, "sitstretchd: X error ignored: %s (request %d.%d); further ones silent\n",
-                 text, error->request_code, error->minor_code);
-  }
-  return 0;
+  if (logged) return;
+  logged = true;
+  std::fprintf(stderr, "sitstretchd: X error %d ignored (request %d.%d); further ones silent\n",
+               error.error_code, error.major_code, error.minor_code);
 }
 
-// Replaces Xlib's multi-line "XIO: fatal IO error" message. Since libX11 1.7 returning from
-// here is allowed: the per-display exit handler (on_io_error_exit) runs next instead of exit().
-int log_x_io_error(Display* display) {
-  std::fprintf(stderr, "sitstretchd: lost the connection to X display %s; X idle detection stops\n",
-               DisplayString(display));
-  return 0;
-}
-
-void install_error_handlers() {
-  static std::once_flag once;
-  std::call_once(once, [] {
-    XSetErrorHandler(log_x_error);
-    XSetIOErrorHandler(log_x_io_error);
-  });
+xcb_window_t root_of(xcb_connection_t* connection, int screen) {
+  xcb_screen_iterator_t it = xcb_setup_roots_iterator(xcb_get_setup(connection));
+  for (; it.rem > 0 && screen > 0; --screen) xcb_screen_next(&it);
+  return it.rem > 0 ? it.data->root : XCB_NONE;
 }
 
 }  // namespace
@@ -47,35 +29,47 @@ void install_error_handlers() {
 std::unique_ptr<X11Connection> X11Connection::open(boost::asio::io_context& io,
                                                    const std::string& display_name,
                                                    std::string* error) {
-  install_error_handlers();
-  Display* display = XOpenDisplay(display_name.empty() ? nullptr : display_name.c_str());
-  if (display == nullptr) {
-    const char* env = std::getenv("DISPLAY");
-    const std::string shown = !display_name.empty() ? display_name : env ? env : "";
+  const char* env = std::getenv("DISPLAY");
+  const std::string shown = !display_name.empty() ? display_name : env ? env : "";
+  int screen = 0;
+  xcb_connection_t* connection =
+      xcb_connect(display_name.empty() ? nullptr : display_name.c_str(), &screen);
+  const xcb_window_t root =
+      xcb_connection_has_error(connection) ? XCB_NONE : root_of(connection, screen);
+  if (root == XCB_NONE) {
+    xcb_disconnect(connection);
     if (error) {
       *error = shown.empty() ? "no X display ($DISPLAY is not set)"
                              : "cannot open X display \"" + shown + "\"";
     }
     return nullptr;
   }
-  return std::unique_ptr<X11Connection>(new X11Connection(io, display));
+  return std::unique_ptr<X11Connection>(new X11Connection(io, connection, root, shown));
 }
 
-X11Connection::X11Connection(boost::asio::io_context& io, Display* display)
-    : io_(io), display_(display), descriptor_(io, ConnectionNumber(display)) {
-  XSetIOErrorExitHandler(display_, &X11Connection::on_io_error_exit, this);
-}
+X11Connection::X11Connection(boost::asio::io_context& io, xcb_connection_t* connection,
+                             xcb_window_t root, std::string shown_name)
+    : io_(io),
+      connection_(connection),
+      root_(root),
+      shown_name_(std::move(shown_name)),
+      descriptor_(io, xcb_get_file_descriptor(connection)) {}
 
 X11Connection::~X11Connection() {
-  // Xlib owns the fd: release it from Asio (cancelling the wait) so that only XCloseDisplay
+  // xcb owns the fd: release it from Asio (cancelling the wait) so that only xcb_disconnect
   // closes it. The server frees the alarms and selections of a closed connection.
   descriptor_.release();
-  XCloseDisplay(display_);
+  xcb_disconnect(connection_);
 }
 
-// Runs inside whichever Xlib call noticed the broken connection, on the loop thread.
-void X11Connection::on_io_error_exit(Display* /*display*/, void* self) {
-  static_cast<X11Connection*>(self)->lost_ = true;
+bool X11Connection::ok() {
+  if (!lost_ && xcb_connection_has_error(connection_) != 0) {
+    lost_ = true;
+    std::fprintf(stderr,
+                 "sitstretchd: lost the connection to X display %s; X idle detection stops\n",
+                 shown_name_.c_str());
+  }
+  return !lost_;
 }
 
 void X11Connection::start(EventHandler handler) {
@@ -85,8 +79,8 @@ void X11Connection::start(EventHandler handler) {
 }
 
 void X11Connection::flush() {
-  if (lost_) return;
-  XFlush(display_);
+  if (!ok()) return;
+  xcb_flush(connection_);
   if (drain_posted_) return;
   drain_posted_ = true;
   post([this] {
@@ -102,7 +96,7 @@ void X11Connection::post(std::function<void()> fn) {
 }
 
 void X11Connection::wait() {
-  if (lost_) return;
+  if (!ok()) return;
   descriptor_.async_wait(boost::asio::posix::stream_descriptor::wait_read,
                          [this, alive = std::weak_ptr<char>(alive_)](boost::system::error_code ec) {
                            if (alive.expired() || ec) return;
@@ -112,12 +106,17 @@ void X11Connection::wait() {
 }
 
 // Hands every event already received to the handler. The handler may make requests and round
-// trips, which can queue further events; XPending sees those too.
+// trips, which can queue further events; xcb_poll_for_event sees those too.
 void X11Connection::drain() {
-  while (!lost_ && handler_ && XPending(display_) > 0) {
-    XEvent event;
-    XNextEvent(display_, &event);
-    handler_(event);
+  while (ok() && handler_) {
+    std::unique_ptr<xcb_generic_event_t, decltype(&std::free)> event(
+        xcb_poll_for_event(connection_), &std::free);
+    if (!event) return;
+    if (event->response_type == 0) {
+      log_x_error(*reinterpret_cast<const xcb_generic_error_t*>(event.get()));
+    } else {
+      handler_(*event);
+    }
   }
 }
 

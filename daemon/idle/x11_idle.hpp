@@ -1,12 +1,12 @@
 #pragma once
 
+#include <xcb/xcb.h>
+
 #include <boost/asio/io_context.hpp>
 #include <memory>
 #include <string>
 
 #include "idle/presence_source.hpp"
-
-union _XEvent;  // Xlib's XEvent, kept out of this header (see x11_connection.hpp)
 
 namespace sitstretch::idle {
 
@@ -40,11 +40,12 @@ class X11SyncIdle final : public IdleSource {
 
  private:
   X11SyncIdle(std::unique_ptr<X11Connection> connection, PresenceSink sink, BootClock clock,
-              core::Ms idle_after, unsigned long counter, int event_base);
+              core::Ms idle_after, unsigned int counter, int event_base);
   void arm_idle_alarm();
   void arm_active_alarm(long long below);
-  void replace_alarm(int test_type, long long value);
-  void on_event(_XEvent& event);
+  void replace_alarm(unsigned int test_type, long long value);
+  std::optional<long long> query_counter();
+  void on_event(const xcb_generic_event_t& event);
   void on_alarm(long long counter_value);
   void emit(core::Signal signal, core::Ms at);
 
@@ -52,10 +53,10 @@ class X11SyncIdle final : public IdleSource {
   PresenceSink sink_;
   BootClock clock_;
   core::Ms threshold_;
-  unsigned long counter_;    // XSyncCounter of IDLETIME
-  int event_base_;           // SYNC extension's first event number
-  unsigned long alarm_ = 0;  // the one armed XSyncAlarm; 0 while none
-  bool idle_ = false;        // `idle` reported and no `active` since
+  unsigned int counter_;    // the SYNC counter IDLETIME
+  int event_base_;          // SYNC extension's first event number
+  unsigned int alarm_ = 0;  // the one armed SYNC alarm; 0 while none
+  bool idle_ = false;       // `idle` reported and no `active` since
 };
 
 // Picks the best X11 idle source on display_name (empty: $DISPLAY): X11SyncIdle, else

@@ -1,9 +1,9 @@
 #include "idle/x11_screensaver_idle.hpp"
 
-#include <X11/Xlib.h>
-#include <X11/extensions/scrnsaver.h>
+#include <xcb/screensaver.h>
 
 #include <algorithm>
+#include <cstdlib>
 
 #include "idle/x11_connection.hpp"
 
@@ -26,20 +26,23 @@ std::unique_ptr<X11ScreenSaverIdle> X11ScreenSaverIdle::open(
     const std::string& display_name, std::string* error, core::Ms poll_while_idle) {
   std::string why;
   auto connection = X11Connection::open(io, display_name, &why);
-  int event_base = 0, error_base = 0;
-  if (connection && !XScreenSaverQueryExtension(connection->display(), &event_base, &error_base)) {
+  const xcb_query_extension_reply_t* extension =
+      connection ? xcb_get_extension_data(connection->get(), &xcb_screensaver_id) : nullptr;
+  if (connection && (!extension || !extension->present)) {
     why = "the X server has no MIT-SCREEN-SAVER extension";
   }
   if (!why.empty()) {
     if (error) *error = why;
     return nullptr;
   }
-  Display* display = connection->display();
-  XScreenSaverSelectInput(display, DefaultRootWindow(display), ScreenSaverNotifyMask);
+  const int event_base = extension->first_event;
+  xcb_screensaver_select_input(connection->get(), connection->root(),
+                               XCB_SCREENSAVER_EVENT_NOTIFY_MASK);
   std::unique_ptr<X11ScreenSaverIdle> self(
       new X11ScreenSaverIdle(io, std::move(connection), std::move(sink), std::move(clock),
                              idle_after, poll_while_idle, event_base));
-  self->connection_->start([raw = self.get()](XEvent& event) { raw->on_event(event); });
+  self->connection_->start(
+      [raw = self.get()](const xcb_generic_event_t& event) { raw->on_event(event); });
   self->check();
   return self;
 }
@@ -71,12 +74,13 @@ std::optional<core::Ms> X11ScreenSaverIdle::idle_for() {
 
 std::optional<core::Ms> X11ScreenSaverIdle::query() {
   if (!connection_->ok()) return std::nullopt;
-  Display* display = connection_->display();
-  XScreenSaverInfo info{};
-  if (!XScreenSaverQueryInfo(display, DefaultRootWindow(display), &info) || !connection_->ok()) {
-    return std::nullopt;
-  }
-  return core::Ms(info.idle);
+  xcb_connection_t* c = connection_->get();
+  std::unique_ptr<xcb_screensaver_query_info_reply_t, decltype(&std::free)> info(
+      xcb_screensaver_query_info_reply(c, xcb_screensaver_query_info(c, connection_->root()),
+                                       nullptr),
+      &std::free);
+  if (!info || !connection_->ok()) return std::nullopt;
+  return core::Ms(info->ms_since_user_input);
 }
 
 // The one place the state changes: reads the idle time, reports what changed and arms the
@@ -118,8 +122,8 @@ void X11ScreenSaverIdle::arm(core::Ms delay) {
 
 // The server's own screen saver switched on or off. Off while we are idle usually means input
 // came back: re-check at once instead of at the next poll.
-void X11ScreenSaverIdle::on_event(XEvent& event) {
-  if (event.type != event_base_ + ScreenSaverNotify) return;
+void X11ScreenSaverIdle::on_event(const xcb_generic_event_t& event) {
+  if ((event.response_type & 0x7f) != event_base_ + XCB_SCREENSAVER_NOTIFY) return;
   if (idle_) check();
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <xcb/xcb.h>
+
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <chrono>
@@ -7,8 +9,6 @@
 #include <string>
 
 #include "idle/presence_source.hpp"
-
-union _XEvent;  // Xlib's XEvent, kept out of this header (see x11_connection.hpp)
 
 namespace sitstretch::idle {
 
@@ -50,7 +50,7 @@ class X11ScreenSaverIdle final : public IdleSource {
   std::optional<core::Ms> query();
   void check();
   void arm(core::Ms delay);
-  void on_event(_XEvent& event);
+  void on_event(const xcb_generic_event_t& event);
   void emit(core::Signal signal, core::Ms at);
 
   std::unique_ptr<X11Connection> connection_;
