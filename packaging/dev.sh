@@ -15,7 +15,8 @@ DEPS=(
   build-essential cmake pkg-config clang-format
   libboost-dev libtomlplusplus-dev catch2 libsqlite3-dev nlohmann-json3-dev
   libglib2.0-dev libglib2.0-bin
-  libxcb1-dev libxcb-sync-dev libxcb-screensaver0-dev libx11-dev libxext-dev libxss-dev libwayland-dev wayland-protocols plasma-wayland-protocols
+  libxcb1-dev libxcb-sync-dev libxcb-screensaver0-dev libx11-dev libxext-dev libxss-dev
+  libwayland-dev wayland-protocols plasma-wayland-protocols
   xvfb xdotool dbus dbus-x11
   mutter sway kwin-wayland
   chromium
