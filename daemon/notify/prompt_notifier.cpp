@@ -68,11 +68,11 @@ struct PromptNotifier::Request {
   std::string summary;
   std::string body;
   std::string icon;
-  std::vector<Action> actions;
-  std::optional<Urgency> urgency;
-  const char* category;
-  gint32 expire_timeout;
-  bool resident;
+  std::vector<Action> actions{};
+  std::optional<Urgency> urgency{};  // none: the server's default
+  const char* category = kMessageCategory;
+  gint32 expire_timeout = kExpiresAsServerDecides;
+  bool resident = false;
 };
 
 struct PromptNotifier::Callbacks {
@@ -166,10 +166,14 @@ void PromptNotifier::show(const PromptContent& content) {
     retired_.clear();
     called_ = false;
   }
-  Request request{
-      content.summary, body_text(content.body), content.icon.empty() ? kAppName : content.icon,
-      content.actions, content.urgency,         kPromptCategory,
-      kExpiresNever,   /*resident=*/true};
+  Request request{.summary = content.summary,
+                  .body = body_text(content.body),
+                  .icon = content.icon.empty() ? kAppName : content.icon,
+                  .actions = content.actions,
+                  .urgency = content.urgency,
+                  .category = kPromptCategory,
+                  .expire_timeout = kExpiresNever,
+                  .resident = true};
   if (request.actions.empty()) {
     request.actions.push_back({"done", "Done"});
     if (content.snooze_label) request.actions.push_back({"snooze", *content.snooze_label});
@@ -187,14 +191,12 @@ void PromptNotifier::close() {
 void PromptNotifier::show_message(const std::string& summary, const std::string& body) {
   if (!connect()) return;
   // The server keeps showing it; we never need to touch it again.
-  send({summary,
-        body_text(body),
-        kAppName,
-        {},
-        std::nullopt,
-        kMessageCategory,
-        kExpiresAsServerDecides,
-        /*resident=*/false},
+  send({.summary = summary,
+        .body = body_text(body),
+        .icon = kAppName,
+        .category = kMessageCategory,
+        .expire_timeout = kExpiresAsServerDecides,
+        .resident = false},
        0);
 }
 
