@@ -16,8 +16,8 @@ mode=${1:-600}
 targets=(config_fuzz trace_fuzz control_fuzz store_fuzz duration_fuzz when_fuzz)
 # Runs per target in CI, sized by speed: the store writes its rows to SQLite on every input.
 declare -A ci_runs=(
-  [config_fuzz]=60000 [trace_fuzz]=60000 [control_fuzz]=400000 [store_fuzz]=8000
-  [duration_fuzz]=400000 [when_fuzz]=200000)
+  [config_fuzz]=25000 [trace_fuzz]=40000 [control_fuzz]=100000 [store_fuzz]=4000
+  [duration_fuzz]=200000 [when_fuzz]=100000)
 
 say() { printf 'fuzz.sh: [%ds] %s\n' "$SECONDS" "$*" >&2; }
 
