@@ -167,8 +167,8 @@ TEST_CASE("a table header that starts with a bracket or a brace is an error, not
 // at these characters (config/toml.hpp); the sanitizer build reports that as undefined
 // behaviour. They are ordinary TOML errors at the character.
 TEST_CASE("a letter outside ASCII after a key is an error at that letter") {
-  for (const char* text : {"[g]\nioter\xcf\x94 = 1\n", "[g]\nkey\xc2\xa9 = 1\n",
-                           "[g]\nkey\xe3\x81\x82 = 1\n"}) {
+  for (const char* text :
+       {"[g]\nioter\xcf\x94 = 1\n", "[g]\nkey\xc2\xa9 = 1\n", "[g]\nkey\xe3\x81\x82 = 1\n"}) {
     INFO(text);
     CHECK(refuse(text).rfind("config.toml:2:", 0) == 0);
   }
