@@ -7,11 +7,10 @@
 #include <tuple>
 #include <vector>
 
-#include <toml++/toml.h>
-
 #include "config/locked_list.hpp"
 #include "config/policy.hpp"
 #include "config/schema.hpp"
+#include "config/toml.hpp"
 #include "config/unknown_key.hpp"
 
 namespace sitstretch::config {

@@ -6,9 +6,8 @@
 #include <string_view>
 #include <vector>
 
-#include <toml++/toml.h>
-
 #include "config/policy.hpp"
+#include "config/toml.hpp"
 #include "config/value_readers.hpp"
 
 namespace sitstretch::config {

@@ -4,9 +4,8 @@
 #include <string>
 #include <string_view>
 
-#include <toml++/toml.h>
-
 #include "config/config.hpp"
+#include "config/toml.hpp"
 #include "config/value_readers.hpp"
 
 namespace sitstretch::config {

@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-#include <toml++/toml.h>
+#include "config/toml.hpp"
 
 #include "core/settings.hpp"
 #include "core/time.hpp"

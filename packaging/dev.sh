@@ -2,7 +2,8 @@
 # sitstretch developer script. On a fresh Debian 12 machine it installs what it needs with apt.
 #
 #   packaging/dev.sh run     build, then start sitstretchd in this desktop session
-#   packaging/dev.sh test    build with -Werror and run every test; again under ASan/UBSan; then
+#   packaging/dev.sh test    build with -Werror and run every test; again under ASan/UBSan; run
+#                            the fuzz targets a fixed number of runs (packaging/fuzz.sh ci); then
 #                            build the .deb (deb.sh) and check, install and purge it
 #                            (check-package.sh)
 #   packaging/dev.sh build   build only (build/release)
@@ -21,6 +22,7 @@ DEPS=(
   mutter sway kwin-wayland
   chromium
   lintian desktop-file-utils appstream systemd man-db dpkg-dev file
+  clang libclang-rt-14-dev
 )
 
 # Each message says how many seconds the script has run, so a slow step shows in CI's log.
@@ -67,6 +69,8 @@ cmd_test() {
   build asan -DSITSTRETCH_WERROR=ON -DSITSTRETCH_SANITIZE=ON
   ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=print_stacktrace=1 run_tests asan
   say "all tests passed in both builds"
+  say "fuzz every parser of outside input a fixed number of runs (clang, build/fuzz)"
+  packaging/fuzz.sh ci
   # The flags of build/ci, so ccache makes this build quick; the checks install the package on
   # this machine and purge it again.
   say "build the Debian package and check it (lintian, validators, man pages, install, purge)"

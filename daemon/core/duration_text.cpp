@@ -13,7 +13,9 @@ struct Unit {
 constexpr std::array<Unit, 3> kUnits{
     {{'h', std::chrono::hours(1)}, {'m', std::chrono::minutes(1)}, {'s', std::chrono::seconds(1)}}};
 
-// Caps every number well below what would overflow milliseconds in an int64.
+// Caps every number, and the total in hours, well below what would overflow milliseconds in an
+// int64. Capping the total too keeps format_duration's output readable: "100000000h4619s" would
+// otherwise be written as 100000001 hours, which no longer parses (found by fuzz/duration_fuzz).
 constexpr long long kMaxNumber = 100'000'000;
 
 }  // namespace
@@ -37,6 +39,7 @@ std::optional<Ms> parse_duration(std::string_view text) {
     next_unit = u + 1;
     p = after + 1;
   }
+  if (total > kUnits[0].length * kMaxNumber) return std::nullopt;
   return total;
 }
 

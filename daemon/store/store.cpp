@@ -17,6 +17,7 @@
 #include "store/quarantine.hpp"
 #include "store/schema.hpp"
 #include "store/sqlite_statement.hpp"
+#include "store/utc.hpp"
 
 namespace sitstretch::store {
 namespace {
@@ -269,7 +270,7 @@ std::vector<core::Record> Store::read_records(Statement& s, std::size_t expected
     r.away = core::Ms(s.column_int(7));
     r.side = core::side_from_string(s.column_text(8)).value_or(core::Side::even);
     r.reason = core::busy_reason_from_string(s.column_text(9)).value_or(core::BusyReason::dnd);
-    out.push_back(r);
+    if (plausible(r)) out.push_back(r);
   }
   if (rc != SQLITE_DONE) log_read_failure(s, "records");
   s.reset();
@@ -285,7 +286,12 @@ std::vector<PresenceRow> Store::presence(std::optional<std::int64_t> since_utc_m
   while ((rc = s.step()) == SQLITE_ROW) {
     auto signal = core::signal_from_string(s.column_text(1));
     if (!signal) continue;
-    out.push_back({s.column_int(0), *signal, s.column_optional_int(2)});
+    const PresenceRow row{s.column_int(0), *signal, s.column_optional_int(2)};
+    if (!plausible_instant(row.t_ms) ||
+        (row.last_input_ms && !plausible_instant(*row.last_input_ms))) {
+      continue;
+    }
+    out.push_back(row);
   }
   if (rc != SQLITE_DONE) log_read_failure(s, "presence signals");
   s.reset();

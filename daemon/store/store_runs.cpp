@@ -5,6 +5,7 @@
 
 #include "store/sqlite_statement.hpp"
 #include "store/store.hpp"
+#include "store/utc.hpp"
 
 namespace sitstretch::store {
 namespace {
@@ -41,7 +42,7 @@ std::vector<RunRow> Store::runs(std::optional<std::int64_t> since_utc_ms,
   int rc;
   while ((rc = s.step()) == SQLITE_ROW) {
     auto event = run_event_from_word(s.column_text(1));
-    if (!event) continue;  // the schema's CHECK admits only known words
+    if (!event || !plausible_instant(s.column_int(0))) continue;  // see utc.hpp
     out.push_back({s.column_int(0), *event, s.column_text(2)});
   }
   if (rc != SQLITE_DONE) log_read_failure(s, "daemon runs");

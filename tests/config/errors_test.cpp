@@ -153,3 +153,23 @@ TEST_CASE("with several problems the first in the file is reported") {
       "snoze = \"1m\"\n";
   CHECK_THAT(refuse(text), Catch::StartsWith("config.toml:2:12: sitting.interval:"));
 }
+
+// Found by fuzz/config_fuzz: toml++ 3.3 asserts on these headers where it should report them,
+// which aborted builds without NDEBUG (config/toml.hpp). They are ordinary TOML errors.
+TEST_CASE("a table header that starts with a bracket or a brace is an error, not an abort") {
+  for (const char* text : {"[}itting]\ninterval = \"1h\"\n", "[[[1]]]\n", "[[=\n"}) {
+    INFO(text);
+    CHECK(refuse(text).rfind("config.toml:1:", 0) == 0);
+  }
+}
+
+// Found by fuzz/config_fuzz: toml++ 3.3 reached __builtin_unreachable() looking for whitespace
+// at these characters (config/toml.hpp); the sanitizer build reports that as undefined
+// behaviour. They are ordinary TOML errors at the character.
+TEST_CASE("a letter outside ASCII after a key is an error at that letter") {
+  for (const char* text :
+       {"[g]\nioter\xcf\x94 = 1\n", "[g]\nkey\xc2\xa9 = 1\n", "[g]\nkey\xe3\x81\x82 = 1\n"}) {
+    INFO(text);
+    CHECK(refuse(text).rfind("config.toml:2:", 0) == 0);
+  }
+}

@@ -34,3 +34,13 @@ TEST_CASE("Durations print back the way they parse") {
   CHECK(describe_duration(30s) == "30 s");
   CHECK(describe_duration(2h) == "2 h");
 }
+
+// Found by fuzz/duration_fuzz: each number was capped but not the sum, so this parsed and then
+// printed as "100000001h16m59s", which does not parse.
+TEST_CASE("A duration that parses prints as one that parses: the total is capped too") {
+  CHECK(parse_duration("100000000h") == Ms{std::chrono::hours(100'000'000)});
+  CHECK_FALSE(parse_duration("100000000h4619s"));
+  const auto longest = parse_duration("99999999h60m");
+  REQUIRE(longest);
+  CHECK(parse_duration(format_duration(*longest)) == longest);
+}
