@@ -39,6 +39,10 @@ Daemon::Daemon(boost::asio::io_context& io, DaemonOptions options, config::Confi
       options_(std::move(options)),
       config_(std::move(config)),
       store_(std::move(store)),
+      unwritten_(io, *store_,
+                 [this](const std::string& summary, const std::string& body) {
+                   if (notifier_) notifier_->show_message(summary, body);
+                 }),
       model_(config_.model),
       timer_(io),
       signals_(io, SIGTERM, SIGINT, SIGHUP),
@@ -221,6 +225,7 @@ void Daemon::finish() {
   } else {
     timer_.disarm();
   }
+  unwritten_.check();
   if (glib_) glib_->wake();
 }
 
@@ -312,8 +317,8 @@ void Daemon::stop(int signal) {
 
 // The notification server, the tray, the screensaver (session bus) or logind (system bus) cannot
 // be reached again on this connection: exit, and let the service manager (Restart=on-failure)
-// start a daemon that connects afresh. Every record is already in the log. Called from GLib's
-// dispatch, which the shutdown ends: so from the Asio loop, and the reason as the last line.
+// start a daemon that connects afresh; shut_down() writes what the log holds back. Called from
+// GLib's dispatch, which the shutdown ends: so from the Asio loop, and the reason as the last line.
 void Daemon::on_bus_lost(const char* which) {
   exit_status_ = 1;
   boost::asio::post(io_, [this, which] {
@@ -327,7 +332,11 @@ void Daemon::on_bus_lost(const char* which) {
 
 void Daemon::shut_down() {
   log_run(store::RunEvent::stop, now());
-  // Every record is already committed; only the adapters need to let go.
+  if (const std::size_t lost = unwritten_.last_try()) {
+    std::fprintf(stderr, "sitstretchd: %zu records could not be written to the log and are lost\n",
+                 lost);
+  }
+  // Every record is committed now (or said lost); only the adapters need to let go.
   config_source_.stop_watching();
   guide_.end();
   tray_.reset();

@@ -12,6 +12,7 @@
 #include "app/config_source.hpp"
 #include "app/glib_bridge.hpp"
 #include "app/guided_stretch.hpp"
+#include "app/unwritten_log.hpp"
 #include "busy/busy_watch.hpp"
 #include "config/config.hpp"
 #include "control/command.hpp"
@@ -106,6 +107,7 @@ class Daemon {
   DaemonOptions options_;
   config::Config config_;
   std::unique_ptr<store::Store> store_;
+  UnwrittenLog unwritten_;  // what the log could not take yet
   core::SittingModel model_;
   std::vector<core::Record> records_;  // produced by the current event, not yet handled
   BootTimer timer_;

@@ -23,10 +23,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Long enough to ride out another process's migration or a WAL checkpoint; short enough that a
-// stuck reader cannot stall the daemon's loop thread for long.
-constexpr int kBusyTimeoutMs = 2000;
-
 // SQLite messages may quote multi-line SQL; logs and errors stay one line each.
 std::string one_line(std::string text) {
   for (char& c : text) {
@@ -170,6 +166,10 @@ std::optional<std::string> Store::prepare() {
 }
 
 bool Store::append(const core::Record& r) {
+  return write_or_keep(r);
+}
+
+bool Store::insert_record(const core::Record& r) {
   const Columns has = columns_of(r.kind);
   Statement& s = *insert_record_;
   s.bind(1, static_cast<std::int64_t>(r.t.count()));
@@ -191,7 +191,7 @@ bool Store::append_all(const std::vector<core::Record>& records) {
     return false;
   }
   for (const core::Record& r : records) {
-    if (!append(r)) {
+    if (!insert_record(r)) {
       exec(db_.get(), "ROLLBACK");
       return false;
     }
@@ -206,10 +206,14 @@ bool Store::append_all(const std::vector<core::Record>& records) {
 
 bool Store::append_presence(core::Signal signal, std::int64_t utc_ms,
                             std::optional<std::int64_t> last_input_utc_ms) {
+  return write_or_keep(PresenceRow{utc_ms, signal, last_input_utc_ms});
+}
+
+bool Store::insert_presence(const PresenceRow& row) {
   Statement& s = *insert_presence_;
-  s.bind(1, utc_ms);
-  s.bind(2, core::to_string(signal));
-  s.bind(3, last_input_utc_ms);
+  s.bind(1, row.t_ms);
+  s.bind(2, core::to_string(row.signal));
+  s.bind(3, row.last_input_ms);
   return finish_write(s, "presence signal");
 }
 
@@ -218,7 +222,8 @@ bool Store::finish_write(Statement& s, const char* what) {
   const bool ok = s.step() == SQLITE_DONE;
   if (!ok && !write_failure_logged_) {
     log_line(file_.string() + ": cannot store a " + what + ": " + s.error() +
-             " (further failures not logged until a write succeeds)");
+             "; keeping records in memory to write later (further failures not logged "
+             "until then)");
   }
   write_failure_logged_ = !ok;
   s.reset();
