@@ -3,6 +3,8 @@
 #include <sys/wait.h>
 
 #include <catch2/catch.hpp>
+#include <cstdlib>
+#include <fstream>
 
 #include "fault_desktop.hpp"
 
@@ -98,4 +100,61 @@ TEST_CASE("The X server going away is said once and the daemon goes on without i
   CHECK(d.count("resumed") == 1);
   CHECK(d.said("lost the connection to X display") == 1);
   CHECK(d.daemon().running());
+}
+
+namespace {
+
+void shift_wall_clock(const std::string& file, long seconds) {
+  std::ofstream(file, std::ios::trunc) << seconds << "\n";
+}
+
+// An ASan build insists on its runtime coming first; the shift library is preloaded before it.
+std::string asan_options() {
+  std::string options = "ASAN_OPTIONS=";
+  if (const char* given = std::getenv("ASAN_OPTIONS")) options += std::string(given) + ":";
+  return options + "verify_asan_link_order=0";
+}
+
+std::string day_of(const std::string& record) {
+  return json_text(record, "t").substr(0, 10);
+}
+
+}  // namespace
+
+TEST_CASE("The wall clock jumping a day forward and back moves only the records' times",
+          "[faults]") {
+  FaultDesktop d("[sitting]\ninterval = \"1h\"\n");
+  d.start_notification_server();
+  const std::string shift = d.home() + "/clock-shift";
+  shift_wall_clock(shift, 0);
+  d.start_daemon({"env", asan_options(), "LD_PRELOAD=" SITSTRETCH_CLOCK_SHIFT,
+                  "SITSTRETCH_CLOCK_SHIFT_FILE=" + shift});
+  auto sitting = [&] { return json_number(d.cli({"status", "--json"}).out, "sitting_s"); };
+  REQUIRE(d.cli({"pause"}).exit_code == 0);
+  REQUIRE(d.cli({"resume"}).exit_code == 0);
+
+  shift_wall_clock(shift, 86400);
+  REQUIRE(d.cli({"pause"}).exit_code == 0);
+  REQUIRE(d.cli({"resume"}).exit_code == 0);
+  // The sitting time runs on the boot clock: a day on the wall clock is no day of sitting, and
+  // no prompt is due.
+  CHECK(sitting() < 60);
+  CHECK(d.notifications().empty());
+
+  shift_wall_clock(shift, 0);
+  REQUIRE(d.cli({"pause"}).exit_code == 0);
+  CHECK(sitting() < 60);
+  CHECK(d.daemon().running());
+  CHECK(d.notifications().empty());
+
+  // Each record carries the wall time it was made at: the log, in time order, has the two
+  // records of "tomorrow" last.
+  const auto records = d.records();
+  REQUIRE(records.size() == 5);
+  CHECK(day_of(records[0]) == day_of(records[2]));
+  CHECK(json_text(records[2], "event") == "paused");
+  CHECK(day_of(records[3]) != day_of(records[0]));
+  CHECK(day_of(records[3]) == day_of(records[4]));
+  CHECK(json_text(records[3], "event") == "paused");
+  CHECK(json_text(records[4], "event") == "resumed");
 }
