@@ -58,6 +58,20 @@ void bind_range(Statement& s, std::optional<std::int64_t> since,
   s.bind(2, until.value_or(std::numeric_limits<std::int64_t>::max()));
 }
 
+// The row itself is wrong (a CHECK or NOT NULL, a value too big): trying again cannot help. The
+// other failures (busy, locked, full, read-only, I/O) pass.
+bool refuses_row(int rc) {
+  switch (rc & 0xff) {
+    case SQLITE_CONSTRAINT:
+    case SQLITE_MISMATCH:
+    case SQLITE_TOOBIG:
+    case SQLITE_RANGE:
+      return true;
+    default:
+      return false;
+  }
+}
+
 }  // namespace
 
 void Store::Close::operator()(sqlite3* db) const {
@@ -219,13 +233,21 @@ bool Store::insert_presence(const PresenceRow& row) {
 
 // Autocommit: the INSERT is its own transaction, synced to disk before step() returns.
 bool Store::finish_write(Statement& s, const char* what) {
-  const bool ok = s.step() == SQLITE_DONE;
-  if (!ok && !write_failure_logged_) {
-    log_line(file_.string() + ": cannot store a " + what + ": " + s.error() +
-             "; keeping records in memory to write later (further failures not logged "
-             "until then)");
+  const int rc = s.step();
+  const bool ok = rc == SQLITE_DONE;
+  // A row the schema refuses can never be written: it is dropped, not kept for later, where it
+  // would stop every write after it.
+  refused_ = refuses_row(rc);
+  if (refused_) {
+    log_line(file_.string() + ": refused a " + what + ": " + s.error());
+  } else {
+    if (!ok && !write_failure_logged_) {
+      log_line(file_.string() + ": cannot store a " + what + ": " + s.error() +
+               "; keeping records in memory to write later (further failures not logged "
+               "until then)");
+    }
+    write_failure_logged_ = !ok;
   }
-  write_failure_logged_ = !ok;
   s.reset();
   return ok;
 }

@@ -69,7 +69,8 @@ class Store {
   // the process being killed. Stores the fields SPEC §3 gives the kind, plus `sitting`; the other
   // fields read back as zero. False when it could not be written now (a full disk, a read-only
   // file system, the log locked by another process past the busy timeout; logged once per run of
-  // failures): then it is kept in memory, in order with the rest, for write_unwritten().
+  // failures): then it is kept in memory, in order with the rest, for write_unwritten(). A record
+  // the schema refuses is false too, logged and dropped.
   bool append(const core::Record& utc_record);
 
   // Appends the records in one durable transaction: all of them or, on failure, none. For
@@ -168,6 +169,7 @@ class Store {
   std::unique_ptr<Statement> select_runs_;
   std::optional<std::filesystem::path> moved_aside_;
   bool write_failure_logged_ = false;
+  bool refused_ = false;  // the last failed write was of a row the schema refuses
   std::deque<Row> unwritten_;
   std::size_t dropped_ = 0;  // unwritten rows given up as too many to keep
 };

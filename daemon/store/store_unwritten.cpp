@@ -19,7 +19,10 @@ constexpr int kRetryBusyTimeoutMs = 100;
 }  // namespace
 
 bool Store::write_or_keep(Row row) {
-  if (unwritten_.empty() && insert(row)) return true;
+  if (unwritten_.empty()) {
+    if (insert(row)) return true;
+    if (refused_) return false;
+  }
   if (unwritten_.size() >= kMaxUnwritten) {
     unwritten_.pop_front();
     if (dropped_++ == 0) {
@@ -40,14 +43,14 @@ bool Store::insert(const Row& row) {
 }
 
 // All or nothing, in the order they came: a half-written batch would let the next try write
-// some rows twice.
+// some rows twice. A row the schema refuses is left out (finish_write logs it).
 bool Store::write_unwritten() {
   if (unwritten_.empty()) return true;
   sqlite3_busy_timeout(db_.get(), kRetryBusyTimeoutMs);
   bool ok = !exec(db_.get(), "BEGIN IMMEDIATE");
   if (ok) {
     for (const Row& row : unwritten_) {
-      if (!(ok = insert(row))) break;
+      if (!(ok = insert(row) || refused_)) break;
     }
     ok = ok && !exec(db_.get(), "COMMIT");
     // A failed write may have rolled the transaction back already; then this fails harmlessly.
