@@ -39,6 +39,10 @@ Daemon::Daemon(boost::asio::io_context& io, DaemonOptions options, config::Confi
       options_(std::move(options)),
       config_(std::move(config)),
       store_(std::move(store)),
+      unwritten_(io, *store_,
+                 [this](const std::string& summary, const std::string& body) {
+                   if (notifier_) notifier_->show_message(summary, body);
+                 }),
       model_(config_.model),
       timer_(io),
       signals_(io, SIGTERM, SIGINT, SIGHUP),
@@ -55,6 +59,11 @@ std::optional<std::string> Daemon::start() {
   control_.emplace(std::move(std::get<control::ControlServer>(server)));
 
   glib_ = std::make_unique<GlibBridge>(io_);
+  // Before any adapter touches a bus: they all share these connections.
+  session_bus_ =
+      std::make_unique<session::BusLoss>(G_BUS_TYPE_SESSION, [this] { on_bus_lost("session"); });
+  system_bus_ =
+      std::make_unique<session::BusLoss>(G_BUS_TYPE_SYSTEM, [this] { on_bus_lost("system"); });
   notifier_ = std::make_unique<notify::PromptNotifier>(
       [this](notify::Answer a) { on_answer(a); },
       [this](const std::string& key) { on_guide_action(key); });
@@ -216,6 +225,7 @@ void Daemon::finish() {
   } else {
     timer_.disarm();
   }
+  unwritten_.check();
   if (glib_) glib_->wake();
 }
 
@@ -302,8 +312,31 @@ void Daemon::stop(int signal) {
     return;
   }
   std::fprintf(stderr, "sitstretchd: stopping (%s)\n", strsignal(signal));
+  shut_down();
+}
+
+// The notification server, the tray, the screensaver (session bus) or logind (system bus) cannot
+// be reached again on this connection: exit, and let the service manager (Restart=on-failure)
+// start a daemon that connects afresh; shut_down() writes what the log holds back. Called from
+// GLib's dispatch, which the shutdown ends: so from the Asio loop, and the reason as the last line.
+void Daemon::on_bus_lost(const char* which) {
+  exit_status_ = 1;
+  boost::asio::post(io_, [this, which] {
+    shut_down();
+    std::fprintf(stderr,
+                 "sitstretchd: the %s bus went away; exiting with status 1 so that the service "
+                 "manager restarts the daemon\n",
+                 which);
+  });
+}
+
+void Daemon::shut_down() {
   log_run(store::RunEvent::stop, now());
-  // Every record is already committed; only the adapters need to let go.
+  if (const std::size_t lost = unwritten_.last_try()) {
+    std::fprintf(stderr, "sitstretchd: %zu records could not be written to the log and are lost\n",
+                 lost);
+  }
+  // Every record is committed now (or said lost); only the adapters need to let go.
   config_source_.stop_watching();
   guide_.end();
   tray_.reset();
@@ -312,6 +345,8 @@ void Daemon::stop(int signal) {
   notifier_.reset();
   control_.reset();
   timer_.disarm();
+  session_bus_.reset();
+  system_bus_.reset();
   glib_.reset();
   io_.stop();
 }

@@ -12,6 +12,7 @@
 #include "app/config_source.hpp"
 #include "app/glib_bridge.hpp"
 #include "app/guided_stretch.hpp"
+#include "app/unwritten_log.hpp"
 #include "busy/busy_watch.hpp"
 #include "config/config.hpp"
 #include "control/command.hpp"
@@ -21,6 +22,7 @@
 #include "idle/idle_factory.hpp"
 #include "idle/presence_source.hpp"
 #include "notify/prompt_notifier.hpp"
+#include "session/bus_loss.hpp"
 #include "session/session_watch.hpp"
 #include "session/suspend_detector.hpp"
 #include "store/store.hpp"
@@ -54,10 +56,15 @@ class Daemon {
   Daemon& operator=(const Daemon&) = delete;
 
   // Starts every adapter; returns a one-line reason if the daemon cannot run (the control
-  // socket cannot be bound). Adapters that lose their outside system only log.
+  // socket cannot be bound). Adapters that lose their outside system only log; losing the session
+  // or system bus ends the loop with exit_status() 1.
   std::optional<std::string> start();
   // After start() failed: whether it was because the forced idle source is missing (exit 2).
   bool idle_source_missing() const { return idle_source_missing_; }
+
+  // The exit status once the loop has stopped: 0 after SIGTERM or SIGINT, 1 when a bus the daemon
+  // needs went away (so that the service manager starts it again, connected afresh).
+  int exit_status() const { return exit_status_; }
 
   // Logs the user's settings the administrator's locks ignore, once: again only when they change.
   void log_config_warnings(const std::vector<config::ConfigWarning>& warnings);
@@ -93,11 +100,14 @@ class Daemon {
   void on_tray_action(tray::TrayAction action);
   void show_summary();
   void stop(int signal);
+  void on_bus_lost(const char* which);
+  void shut_down();
 
   boost::asio::io_context& io_;
   DaemonOptions options_;
   config::Config config_;
   std::unique_ptr<store::Store> store_;
+  UnwrittenLog unwritten_;  // what the log could not take yet
   core::SittingModel model_;
   std::vector<core::Record> records_;  // produced by the current event, not yet handled
   BootTimer timer_;
@@ -108,6 +118,9 @@ class Daemon {
   std::unique_ptr<tray::StatusItem> tray_;
   std::unique_ptr<idle::IdleSource> idle_;
   bool idle_source_missing_ = false;
+  std::unique_ptr<session::BusLoss> session_bus_;
+  std::unique_ptr<session::BusLoss> system_bus_;
+  int exit_status_ = 0;
   std::unique_ptr<session::SessionWatch> session_;
   std::unique_ptr<busy::BusyWatch> busy_;
   std::optional<control::ControlServer> control_;

@@ -29,8 +29,8 @@ every prompt, answer and break. Runs in the foreground; control it with sitstret
   -V, --version      show the version
 
 Exit status: 0 after SIGTERM or SIGINT, 1 if it cannot run (another daemon runs, the log or
-the control socket cannot be opened), 2 for bad arguments or configuration, or when a forced
-idle source is not available.
+the control socket cannot be opened) or the session or system bus goes away, 2 for bad
+arguments or configuration, or when a forced idle source is not available.
 See sitstretchd(1).
 )";
 
@@ -131,5 +131,5 @@ int main(int argc, char** argv) {
   // what it used; give the free pages inside the heap back to the system.
   malloc_trim(0);
   io.run();
-  return 0;
+  return daemon.exit_status();
 }

@@ -24,10 +24,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Long enough to ride out another process's migration or a WAL checkpoint; short enough that a
-// stuck reader cannot stall the daemon's loop thread for long.
-constexpr int kBusyTimeoutMs = 2000;
-
 // SQLite messages may quote multi-line SQL; logs and errors stay one line each.
 std::string one_line(std::string text) {
   for (char& c : text) {
@@ -61,6 +57,20 @@ void bind_range(Statement& s, std::optional<std::int64_t> since,
                 std::optional<std::int64_t> until) {
   s.bind(1, since.value_or(std::numeric_limits<std::int64_t>::min()));
   s.bind(2, until.value_or(std::numeric_limits<std::int64_t>::max()));
+}
+
+// The row itself is wrong (a CHECK or NOT NULL, a value too big): trying again cannot help. The
+// other failures (busy, locked, full, read-only, I/O) pass.
+bool refuses_row(int rc) {
+  switch (rc & 0xff) {
+    case SQLITE_CONSTRAINT:
+    case SQLITE_MISMATCH:
+    case SQLITE_TOOBIG:
+    case SQLITE_RANGE:
+      return true;
+    default:
+      return false;
+  }
 }
 
 }  // namespace
@@ -171,6 +181,10 @@ std::optional<std::string> Store::prepare() {
 }
 
 bool Store::append(const core::Record& r) {
+  return write_or_keep(r);
+}
+
+bool Store::insert_record(const core::Record& r) {
   const Columns has = columns_of(r.kind);
   Statement& s = *insert_record_;
   s.bind(1, static_cast<std::int64_t>(r.t.count()));
@@ -192,7 +206,7 @@ bool Store::append_all(const std::vector<core::Record>& records) {
     return false;
   }
   for (const core::Record& r : records) {
-    if (!append(r)) {
+    if (!insert_record(r)) {
       exec(db_.get(), "ROLLBACK");
       return false;
     }
@@ -207,21 +221,34 @@ bool Store::append_all(const std::vector<core::Record>& records) {
 
 bool Store::append_presence(core::Signal signal, std::int64_t utc_ms,
                             std::optional<std::int64_t> last_input_utc_ms) {
+  return write_or_keep(PresenceRow{utc_ms, signal, last_input_utc_ms});
+}
+
+bool Store::insert_presence(const PresenceRow& row) {
   Statement& s = *insert_presence_;
-  s.bind(1, utc_ms);
-  s.bind(2, core::to_string(signal));
-  s.bind(3, last_input_utc_ms);
+  s.bind(1, row.t_ms);
+  s.bind(2, core::to_string(row.signal));
+  s.bind(3, row.last_input_ms);
   return finish_write(s, "presence signal");
 }
 
 // Autocommit: the INSERT is its own transaction, synced to disk before step() returns.
 bool Store::finish_write(Statement& s, const char* what) {
-  const bool ok = s.step() == SQLITE_DONE;
-  if (!ok && !write_failure_logged_) {
-    log_line(file_.string() + ": cannot store a " + what + ": " + s.error() +
-             " (further failures not logged until a write succeeds)");
+  const int rc = s.step();
+  const bool ok = rc == SQLITE_DONE;
+  // A row the schema refuses can never be written: it is dropped, not kept for later, where it
+  // would stop every write after it.
+  refused_ = refuses_row(rc);
+  if (refused_) {
+    log_line(file_.string() + ": refused a " + what + ": " + s.error());
+  } else {
+    if (!ok && !write_failure_logged_) {
+      log_line(file_.string() + ": cannot store a " + what + ": " + s.error() +
+               "; keeping records in memory to write later (further failures not logged "
+               "until then)");
+    }
+    write_failure_logged_ = !ok;
   }
-  write_failure_logged_ = !ok;
   s.reset();
   return ok;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -66,7 +67,10 @@ class Store {
 
   // Appends one record in its own durable transaction: once this returns true the record survives
   // the process being killed. Stores the fields SPEC §3 gives the kind, plus `sitting`; the other
-  // fields read back as zero. False on failure (logged once per run of failures).
+  // fields read back as zero. False when it could not be written now (a full disk, a read-only
+  // file system, the log locked by another process past the busy timeout; logged once per run of
+  // failures): then it is kept in memory, in order with the rest, for write_unwritten(). A record
+  // the schema refuses is false too, logged and dropped.
   bool append(const core::Record& utc_record);
 
   // Appends the records in one durable transaction: all of them or, on failure, none. For
@@ -84,6 +88,12 @@ class Store {
   // Runs with since <= t < until, in order.
   std::vector<RunRow> runs(std::optional<std::int64_t> since_utc_ms,
                            std::optional<std::int64_t> until_utc_ms);
+
+  // What append(), append_presence() and append_run() could not write: while any is kept, further
+  // appends join it in memory rather than overtake it. write_unwritten() writes them all in one
+  // transaction, waiting only briefly for another process's lock; true once none is kept.
+  std::size_t unwritten() const { return unwritten_.size(); }
+  bool write_unwritten();
 
   // Records with since <= t < until (either bound may be absent), ordered by t, then by the order
   // they were appended. A read failure is logged and yields the rows read so far.
@@ -119,6 +129,11 @@ class Store {
   struct Close {
     void operator()(sqlite3* db) const;
   };
+  using Row = std::variant<core::Record, PresenceRow, RunRow>;
+
+  // Long enough to ride out another process's migration or a WAL checkpoint; short enough that a
+  // stuck reader cannot stall the daemon's loop thread for long.
+  static constexpr int kBusyTimeoutMs = 2000;
 
   // Why an open failed, and whether the file is damaged (not a database, or corrupt).
   struct OpenError {
@@ -134,6 +149,11 @@ class Store {
   std::vector<stats::DayStats> kept_days(const std::vector<stats::LocalDay>& days);
   bool keep_days(const std::vector<stats::LocalDay>& days,
                  const std::vector<stats::DayStats>& counted, core::Ms now_utc);
+  bool write_or_keep(Row row);
+  bool insert(const Row& row);
+  bool insert_record(const core::Record& record);
+  bool insert_presence(const PresenceRow& row);
+  bool insert_run(const RunRow& row);
   bool finish_write(Statement& statement, const char* what);
   void log_read_failure(const Statement& statement, const char* what);
 
@@ -149,6 +169,9 @@ class Store {
   std::unique_ptr<Statement> select_runs_;
   std::optional<std::filesystem::path> moved_aside_;
   bool write_failure_logged_ = false;
+  bool refused_ = false;  // the last failed write was of a row the schema refuses
+  std::deque<Row> unwritten_;
+  std::size_t dropped_ = 0;  // unwritten rows given up as too many to keep
 };
 
 // The log's default location: $XDG_STATE_HOME/sitstretch/log.sqlite3, where XDG_STATE_HOME

@@ -22,13 +22,19 @@ std::optional<RunEvent> run_event_from_word(const std::string& word) {
 }  // namespace
 
 bool Store::append_run(RunEvent event, std::int64_t utc_ms, std::string_view settings_toml) {
+  RunRow row{utc_ms, event, {}};
+  if (event != RunEvent::stop) row.settings = settings_toml;
+  return write_or_keep(std::move(row));
+}
+
+bool Store::insert_run(const RunRow& row) {
   Statement& s = *insert_run_;
-  s.bind(1, utc_ms);
-  s.bind(2, std::string_view(kRunWords[static_cast<int>(event)]));
-  if (event == RunEvent::stop) {
+  s.bind(1, row.t_ms);
+  s.bind(2, std::string_view(kRunWords[static_cast<int>(row.event)]));
+  if (row.event == RunEvent::stop) {
     s.bind_null(3);
   } else {
-    s.bind(3, settings_toml);
+    s.bind(3, row.settings);
   }
   return finish_write(s, "daemon start, reload or stop");
 }
