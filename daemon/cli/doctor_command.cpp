@@ -23,7 +23,8 @@ doctor::ServiceFacts probe_service() {
   facts.daemon_running = answer.ok;
   facts.daemon_error = answer.error;
   if (!answer.ok) return facts;
-  facts.daemon_pid = answer.reply.value("pid", 0L);
+  const auto pid = answer.reply.find("pid");
+  if (pid != answer.reply.end() && pid->is_number_integer()) facts.daemon_pid = *pid;
   const auto version = answer.reply.find("version");
   if (version != answer.reply.end() && version->is_string()) facts.daemon_version = *version;
   return facts;
