@@ -45,6 +45,7 @@ using Result = std::variant<Config, ConfigError>;
 struct Loaded {
   Config config;
   std::vector<ConfigWarning> warnings;
+  std::vector<Lock> locks;  // the keys the system files lock, in file order (for doctor)
 };
 
 using LoadResult = std::variant<Loaded, ConfigError>;

@@ -22,4 +22,15 @@ struct ConfigError {
 // same place and one line as an error, but the configuration is still used.
 using ConfigWarning = ConfigError;
 
+// One locked key and where a system file locked it (the entry of its `locked` list; policy.hpp).
+struct Lock {
+  std::string key;  // "sitting.interval"
+  std::string file;
+  int line = 0;
+  int column = 0;
+
+  // "/etc/xdg/sitstretch/config.toml:3:12"
+  std::string place() const;
+};
+
 }  // namespace sitstretch::config

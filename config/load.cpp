@@ -39,7 +39,7 @@ std::variant<Layer, ConfigError> read_layer(const std::filesystem::path& file, c
 LoadResult loaded(std::variant<Layer, ConfigError> layer) {
   if (auto* error = std::get_if<ConfigError>(&layer)) return *error;
   Layer& last = std::get<Layer>(layer);
-  return Loaded{std::move(last.config), std::move(last.warnings)};
+  return Loaded{std::move(last.config), std::move(last.warnings), std::move(last.locks)};
 }
 
 }  // namespace
@@ -67,7 +67,7 @@ LoadResult load_with_warnings(const std::optional<std::filesystem::path>& explic
     if (std::holds_alternative<ConfigError>(layered)) return loaded(std::move(layered));
     current = std::get<Layer>(std::move(layered));
   }
-  return Loaded{std::move(current.config), std::move(current.warnings)};
+  return Loaded{std::move(current.config), std::move(current.warnings), std::move(current.locks)};
 }
 
 Result load(const std::optional<std::filesystem::path>& explicit_file, const Environment& env) {

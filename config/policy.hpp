@@ -14,17 +14,6 @@
 
 namespace sitstretch::config {
 
-// One locked key and where a system file locked it (the entry of its `locked` list).
-struct Lock {
-  std::string key;  // "sitting.interval"
-  std::string file;
-  int line = 0;
-  int column = 0;
-
-  // "/etc/xdg/sitstretch/config.toml:3:12"
-  std::string place() const;
-};
-
 // Which file is read: a system file may lock keys; the user's file, or --config FILE, may not,
 // and must obey the locks of the system files.
 enum class FileRole { system, user };

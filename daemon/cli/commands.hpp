@@ -22,6 +22,9 @@ int log_command(const Args& args);
 int stretch_command(const Args& args, const config::Environment& env);
 // whatif FILE [--days N] [--json]
 int whatif_command(const Args& args, const config::Environment& env);
+// doctor [--json]: each outside part, what was found and what to do; kFailed when prompts
+// cannot work (no notification server, a bad configuration file, a bad log).
+int doctor_command(const Args& args, const config::Environment& env);
 // done, snooze, skip, dismiss, pause [DURATION], resume, reload, stretch, side SIDE,
 // busy [DURATION], free
 int control_command(const std::string& command, const Args& args);

@@ -43,6 +43,10 @@ Without a daemon:
   config check [FILE]            validate FILE, or the files the daemon would read
   config default                 print the documented default configuration
   config path                    print where your configuration file lives
+  doctor [--json]                check each part sitstretch needs (idle source, lock,
+                                 notifications, busy sources, tray, config, log,
+                                 service) and say what to do about what is missing;
+                                 exits 1 when prompts cannot work
 
 Options:
   -h, --help      show this help
@@ -89,6 +93,7 @@ int main(int argc, char** argv) {
   if (command == "report") return report_command(args);
   if (command == "stretch") return stretch_command(args, env);
   if (command == "whatif") return whatif_command(args, env);
+  if (command == "doctor") return doctor_command(args, env);
   for (const char* c :
        {"done", "snooze", "skip", "dismiss", "pause", "resume", "reload", "side", "busy", "free"}) {
     if (command == c) return control_command(command, args);

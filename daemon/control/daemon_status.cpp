@@ -98,6 +98,8 @@ std::string status_json(const DaemonStatus& status) {
   w.string("log", status.log);
   if (!status.config_error.empty()) w.string("config_error", status.config_error);
   busy(w, status);
+  // Last: `sitstretch doctor` compares it with its own, to spot a daemon left from an upgrade.
+  w.string("version", SITSTRETCH_VERSION);
   return w.str();
 }
 

@@ -32,7 +32,8 @@ struct DaemonStatus {
 // there is one. Last (rule 9): "busy", the reasons holding prompts as words joined by ","
 // ("" when none); "busy_user_until", the end of a timed `sitstretch busy`; "held_until" and
 // "held_until_s", when a prompt held while busy fires anyway; each null when there is none;
-// "busy_sources", what is followed for each reason in busy.when.
+// "busy_sources", what is followed for each reason in busy.when. After them "version", the
+// daemon's SITSTRETCH_VERSION.
 std::string status_json(const DaemonStatus& status);
 
 }  // namespace sitstretch::control

@@ -4,7 +4,7 @@ _sitstretch() {
   local cur prev words cword
   _init_completion -s || return
 
-  local commands="status done snooze skip pause resume busy free reload side stretch log stats report replay whatif config"
+  local commands="status done snooze skip pause resume busy free reload side stretch log stats report replay whatif config doctor"
   local command="" i
   for ((i = 1; i < cword; i++)); do
     case ${words[i]} in
@@ -24,7 +24,7 @@ _sitstretch() {
     return
   fi
   case $command in
-    status) COMPREPLY=($(compgen -W "--json" -- "$cur")) ;;
+    status | doctor) COMPREPLY=($(compgen -W "--json" -- "$cur")) ;;
     pause | busy) COMPREPLY=($(compgen -W "15m 30m 1h 2h" -- "$cur")) ;;
     side) COMPREPLY=($(compgen -W "left right even" -- "$cur")) ;;
     stretch) COMPREPLY=($(compgen -W "--notify --config" -- "$cur")) ;;

@@ -1,6 +1,6 @@
 # fish completion for sitstretch (see sitstretch(1)).
 
-set -l commands status done snooze skip pause resume busy free reload side stretch log stats report replay whatif config
+set -l commands status done snooze skip pause resume busy free reload side stretch log stats report replay whatif config doctor
 complete -c sitstretch -f
 complete -c sitstretch -s h -l help -d 'Show the help'
 complete -c sitstretch -s V -l version -d 'Show the version'
@@ -21,8 +21,9 @@ complete -c sitstretch -n "not __fish_seen_subcommand_from $commands" -a report 
 complete -c sitstretch -n "not __fish_seen_subcommand_from $commands" -a replay -d 'Run the sitting model over a trace'
 complete -c sitstretch -n "not __fish_seen_subcommand_from $commands" -a whatif -d 'Your last days under another configuration'
 complete -c sitstretch -n "not __fish_seen_subcommand_from $commands" -a config -d 'Check, print or locate the configuration'
+complete -c sitstretch -n "not __fish_seen_subcommand_from $commands" -a doctor -d 'Check each part sitstretch needs'
 
-complete -c sitstretch -n '__fish_seen_subcommand_from status' -l json -d 'Print JSON'
+complete -c sitstretch -n '__fish_seen_subcommand_from status doctor' -l json -d 'Print JSON'
 complete -c sitstretch -n '__fish_seen_subcommand_from side' -a 'left right even'
 complete -c sitstretch -n '__fish_seen_subcommand_from stretch' -l notify -d 'Guide by notifications'
 complete -c sitstretch -n '__fish_seen_subcommand_from stretch replay' -l config -r -F -d 'Configuration file'

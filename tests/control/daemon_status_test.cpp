@@ -45,7 +45,8 @@ TEST_CASE("the status document of a sitting user, key by key in order", "[status
         R"("snoozes_left":3,"paused":false,"paused_until":null,"quiet":false,"interval_s":2700,)"
         R"("idle_source":"x11","lock_source":"logind","notifications":true,)"
         R"("log":"/home/u/.local/state/sitstretch/log.sqlite","busy":"",)"
-        R"("busy_user_until":null,"held_until":null,"held_until_s":null,"busy_sources":"none"})");
+        R"("busy_user_until":null,"held_until":null,"held_until_s":null,"busy_sources":"none",)"
+        R"("version":")" SITSTRETCH_VERSION R"("})");
 }
 
 TEST_CASE("busy reasons and a held prompt come last in the status", "[status]") {
@@ -62,7 +63,7 @@ TEST_CASE("busy reasons and a held prompt come last in the status", "[status]") 
   CHECK(text.ends_with(R"("config_error":"config.toml:3:1: unknown key","busy":"dnd,user",)"
                        R"("busy_user_until":"2026-11-25T14:20:00+01:00",)"
                        R"("held_until":"2026-11-25T14:55:00+01:00","held_until_s":3300,)"
-                       R"("busy_sources":"dnd: dunst"})"));
+                       R"("busy_sources":"dnd: dunst","version":")" SITSTRETCH_VERSION R"("})"));
   const auto json = nlohmann::json::parse(text);
   CHECK(json.at("busy") == "dnd,user");
 }

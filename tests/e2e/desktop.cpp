@@ -23,9 +23,10 @@ std::vector<std::string> lines_of(const std::string& text) {
 }  // namespace
 
 Desktop::Desktop(const std::string& config_toml, bool notification_server,
-                 std::vector<std::string> env_overrides)
+                 std::vector<std::string> env_overrides, bool machine_services)
     : config_(home_.write("config.toml", config_toml)),
       notify_log_(home_.write("notifications.jsonl", "")),
+      bus_(machine_services),
       env_overrides_(std::move(env_overrides)) {
   home_.write("runtime/.keep", "");
   chmod((home_.path() + "/runtime").c_str(), 0700);

@@ -18,9 +18,10 @@ namespace sitstretch::test {
 class Desktop {
  public:
   // env_overrides ("NAME=value") replace the desktop's own entries, e.g. "DISPLAY=" for a
-  // Wayland session without Xwayland.
+  // Wayland session without Xwayland. Without machine_services the session bus starts none of
+  // this machine's D-Bus services (see DbusDaemon), so no notification server comes unbidden.
   explicit Desktop(const std::string& config_toml, bool notification_server = true,
-                   std::vector<std::string> env_overrides = {});
+                   std::vector<std::string> env_overrides = {}, bool machine_services = true);
   ~Desktop();
 
   void start_notification_server();

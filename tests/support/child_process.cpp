@@ -114,8 +114,38 @@ ChildProcess start_xvfb() {
       {"Xvfb", "-displayfd", "1", "-screen", "0", "640x480x24", "-nolisten", "tcp", "-noreset"});
 }
 
-ChildProcess start_dbus() {
-  return ChildProcess({"dbus-daemon", "--session", "--nofork", "--nopidfile", "--print-address=1"});
+// The session bus's configuration without its service directories.
+constexpr const char* kBusWithoutServices = R"(<!DOCTYPE busconfig PUBLIC
+ "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig>
+  <type>session</type>
+  <listen>unix:tmpdir=/tmp</listen>
+  <auth>EXTERNAL</auth>
+  <policy context="default">
+    <allow send_destination="*" eavesdrop="true"/>
+    <allow eavesdrop="true"/>
+    <allow own="*"/>
+  </policy>
+</busconfig>
+)";
+
+ChildProcess start_dbus(const std::string& config_file) {
+  const std::string config = config_file.empty() ? "--session" : "--config-file=" + config_file;
+  return ChildProcess({"dbus-daemon", config, "--nofork", "--nopidfile", "--print-address=1"});
+}
+
+// The configuration file for a bus without services; removed once the bus has read it.
+std::string bus_config_file(bool machine_services) {
+  if (machine_services) return "";
+  char path[] = "/tmp/sitstretch-bus-XXXXXX";
+  const int fd = mkstemp(path);
+  if (fd < 0) throw std::runtime_error("mkstemp failed");
+  const std::string text = kBusWithoutServices;
+  const bool written = write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
+  close(fd);
+  if (!written) throw std::runtime_error("cannot write the bus configuration");
+  return path;
 }
 
 }  // namespace
@@ -127,8 +157,10 @@ Xvfb::Xvfb() : process_(start_xvfb()) {
   display_ = ":" + number;
 }
 
-DbusDaemon::DbusDaemon() : process_(start_dbus()) {
+DbusDaemon::DbusDaemon(bool machine_services)
+    : config_file_(bus_config_file(machine_services)), process_(start_dbus(config_file_)) {
   address_ = process_.read_line(10000);
+  if (!config_file_.empty()) unlink(config_file_.c_str());
   if (address_.empty()) throw std::runtime_error("dbus-daemon did not start");
 }
 

@@ -43,13 +43,16 @@ class Xvfb {
   std::string display_;
 };
 
-// A private D-Bus bus daemon (session configuration), for the lifetime of the object.
+// A private D-Bus bus daemon (session configuration), for the lifetime of the object. With
+// machine_services false it starts no service by D-Bus activation: a test then sees only the
+// services it runs itself, whatever this machine has installed (a notification server, say).
 class DbusDaemon {
  public:
-  DbusDaemon();
+  explicit DbusDaemon(bool machine_services = true);
   const std::string& address() const { return address_; }
 
  private:
+  std::string config_file_;  // "" for the session configuration
   ChildProcess process_;
   std::string address_;
 };

@@ -9,7 +9,9 @@
 namespace sitstretch::test {
 
 const std::string& use_private_session_bus() {
-  static const DbusDaemon bus;  // kept until exit, see the header
+  // Kept until exit, see the header. Without the machine's services: a notification server
+  // installed here (dunst, say) would otherwise be started for a test that wants none.
+  static const DbusDaemon bus(/*machine_services=*/false);
   setenv("DBUS_SESSION_BUS_ADDRESS", bus.address().c_str(), 1);
   return bus.address();
 }

@@ -10,7 +10,16 @@ constexpr const char* kWatcherXml = R"xml(<node>
   <interface name="org.kde.StatusNotifierWatcher">
     <method name="RegisterStatusNotifierItem"><arg type="s" direction="in"/></method>
     <method name="RegisterStatusNotifierHost"><arg type="s" direction="in"/></method>
+    <property name="IsStatusNotifierHostRegistered" type="b" access="read"/>
   </interface></node>)xml";
+
+// The fake is a host as well as the watcher, so a host is always registered.
+GVariant* get_watcher_property(GDBusConnection*, const gchar*, const gchar*, const gchar*,
+                               const gchar* name, GError** error, gpointer) {
+  if (g_strcmp0(name, "IsStatusNotifierHostRegistered") == 0) return g_variant_new_boolean(TRUE);
+  g_set_error(error, G_DBUS_ERROR, G_DBUS_ERROR_UNKNOWN_PROPERTY, "no property %s", name);
+  return nullptr;
+}
 
 struct CallResult {
   bool done = false;
@@ -37,7 +46,8 @@ FakeTrayHost::FakeTrayHost(const std::string& address, bool own_watcher)
                                                      nullptr, nullptr, G_DBUS_SIGNAL_FLAGS_NONE,
                                                      &FakeTrayHost::on_signal, this, nullptr);
   if (!own_watcher) return;
-  static const GDBusInterfaceVTable vtable = {&FakeTrayHost::on_call, nullptr, nullptr, {}};
+  static const GDBusInterfaceVTable vtable = {
+      &FakeTrayHost::on_call, &get_watcher_property, nullptr, {}};
   GDBusNodeInfo* node = g_dbus_node_info_new_for_xml(kWatcherXml, nullptr);
   g_dbus_connection_register_object(connection_, "/StatusNotifierWatcher", node->interfaces[0],
                                     &vtable, this, nullptr, nullptr);
