@@ -32,10 +32,6 @@ FollowView follow_view(const DaemonStatus& status) {
   v.held_until_minute = utc_minute(s.held_until, status);
   v.user_busy_until_minute = utc_minute(status.user_busy_until, status);
   v.interval_s = std::chrono::duration_cast<std::chrono::seconds>(status.interval).count();
-  v.idle_source = status.idle_source;
-  v.lock_source = status.lock_source;
-  v.busy_sources = status.busy_sources;
-  v.notifications = status.notifications;
   v.config_error = status.config_error;
   return v;
 }

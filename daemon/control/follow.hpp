@@ -14,7 +14,10 @@ namespace sitstretch::control {
 
 // The parts of a status a follower shows, with times cut to the minute: the sitting minute, and
 // the next prompt, a pause's end and a held prompt as clock minutes (which do not tick while the
-// time passes). Seconds never make a line due; a change of state or of a shown minute does.
+// time passes). Seconds never make a line due; a change of state or of a shown minute does. What
+// the daemon knows of its adapters (idle source, notification server, busy sources) is not
+// state a bar shows, and changes without an event of the model: it rides along in the JSON of
+// the next line but never makes one.
 struct FollowView {
   bool sitting = false;
   long long sitting_minutes = 0;  // whole minutes of the bout, 0 when not sitting
@@ -31,10 +34,6 @@ struct FollowView {
   std::optional<long long> held_until_minute;
   std::optional<long long> user_busy_until_minute;
   long long interval_s = 0;
-  std::string idle_source;
-  std::string lock_source;
-  std::string busy_sources;
-  bool notifications = false;
   std::string config_error;
 
   bool operator==(const FollowView&) const = default;
