@@ -52,9 +52,12 @@ Daemon::Daemon(boost::asio::io_context& io, DaemonOptions options, config::Confi
 Daemon::~Daemon() = default;
 
 std::optional<std::string> Daemon::start() {
+  control::ControlServerOptions control_options;
+  control_options.on_follow = [this] { on_follow(); };
   auto server = control::ControlServer::start(
       io_, control::control_socket_path(options_.runtime_dir),
-      control::command_handler([this](const control::Command& c) { return on_command(c); }));
+      control::command_handler([this](const control::Command& c) { return on_command(c); }),
+      control_options);
   if (auto* error = std::get_if<std::string>(&server)) return *error;
   control_.emplace(std::move(std::get<control::ControlServer>(server)));
 
@@ -220,6 +223,7 @@ void Daemon::finish() {
       deadline = std::min(deadline.value_or(kTrayRefresh + t), kTrayRefresh + t);
     }
   }
+  if (auto minute = publish(t)) deadline = std::min(deadline.value_or(*minute), *minute);
   if (deadline) {
     timer_.arm(*deadline, [this] { on_deadline(); });
   } else {

@@ -88,6 +88,9 @@ class Daemon {
   void end_user_busy_by(core::Ms now);
   std::optional<std::string> reload(const char* why);
   void finish();
+  // Followers (daemon_follow.cpp): publish() returns when the shown minute next changes.
+  void on_follow();
+  std::optional<core::Ms> publish(core::Ms now);
   void act(const core::Record& record);
   void show_prompt(const core::Record& prompt);
   // The guided stretch (daemon_guide.cpp).
@@ -124,6 +127,7 @@ class Daemon {
   std::unique_ptr<session::SessionWatch> session_;
   std::unique_ptr<busy::BusyWatch> busy_;
   std::optional<control::ControlServer> control_;
+  std::optional<control::DaemonStatus> followed_;  // the status followers were last sent
   ConfigSource config_source_;
   std::string last_config_warnings_;  // said once until they change
   GuidedStretch guide_;

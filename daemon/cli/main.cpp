@@ -14,6 +14,8 @@ Sitting and stretching, from the command line.
 
 With the daemon (sitstretchd) running:
   status [--json]                sitting time, next prompt, pending prompt, pause, busy
+  status --follow [--format text|json|waybar]
+                                 a line now and another at each change, for status bars
   done                           record a stretch (answers a pending prompt)
   snooze | skip                  answer the pending prompt
   pause [DURATION]               no prompts for DURATION (30m, 1h30m) or until resume

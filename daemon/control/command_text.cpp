@@ -39,7 +39,8 @@ std::variant<Command, std::string> side_of(const Request& request) {
 
 std::variant<Command, std::string> to_command(const Request& request) {
   const std::string& c = request.command;
-  if (c == "status") return cmd::Status{};
+  // The server keeps a follow open itself; what its handler answers is the first line.
+  if (c == "status" || c == "follow") return cmd::Status{};
   if (c == "done") return cmd::Done{};
   if (c == "snooze") return cmd::Snooze{};
   if (c == "skip") return cmd::Skip{};

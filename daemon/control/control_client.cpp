@@ -5,6 +5,7 @@
 #include <sys/time.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -87,14 +88,13 @@ std::variant<std::string, SendError> read_reply(int fd, Clock::time_point deadli
   }
 }
 
-}  // namespace
-
-std::variant<std::string, SendError> send_request(const std::filesystem::path& socket,
-                                                  std::string_view request,
-                                                  std::chrono::milliseconds timeout) {
-  const Clock::time_point deadline = Clock::now() + timeout;
+// Connects and sends request (a newline appended if missing), within timeout. Returns the
+// connected fd's guard, or why not.
+std::variant<int, SendError> connect_and_send(const std::filesystem::path& socket,
+                                              std::string_view request,
+                                              std::chrono::milliseconds timeout) {
   // Blocking connect and send, bounded by SO_SNDTIMEO (which Linux applies to AF_UNIX connect
-  // too); the reply is awaited with poll() against the deadline.
+  // too); replies are awaited with poll().
   FdGuard guard{::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0)};
   if (guard.fd < 0)
     return SendError{std::string("cannot create a socket: ") + std::strerror(errno)};
@@ -120,7 +120,53 @@ std::variant<std::string, SendError> send_request(const std::filesystem::path& s
     }
     return SendError{"cannot send to " + socket.string() + ": " + std::strerror(send_error)};
   }
+  const int fd = guard.fd;
+  guard.fd = -1;
+  return fd;
+}
+
+}  // namespace
+
+std::variant<std::string, SendError> send_request(const std::filesystem::path& socket,
+                                                  std::string_view request,
+                                                  std::chrono::milliseconds timeout) {
+  const Clock::time_point deadline = Clock::now() + timeout;
+  auto connected = connect_and_send(socket, request, timeout);
+  if (auto* error = std::get_if<SendError>(&connected)) return std::move(*error);
+  const FdGuard guard{std::get<int>(connected)};
   return read_reply(guard.fd, deadline, timeout);
+}
+
+SendError follow(const std::filesystem::path& socket, std::chrono::milliseconds timeout,
+                 const std::function<bool(const std::string&)>& on_line) {
+  auto connected = connect_and_send(socket, "follow", timeout);
+  if (auto* error = std::get_if<SendError>(&connected)) return std::move(*error);
+  const FdGuard guard{std::get<int>(connected)};
+  std::string buffer;
+  // The first line comes at once; later ones whenever the daemon has news, however long apart.
+  Clock::time_point deadline = Clock::now() + timeout;
+  while (true) {
+    for (std::size_t newline; (newline = buffer.find('\n')) != std::string::npos;) {
+      if (!on_line(buffer.substr(0, newline))) return SendError{};
+      buffer.erase(0, newline + 1);
+      deadline = Clock::time_point::max();
+    }
+    if (buffer.size() > kMaxReplyBytes) return SendError{"sitstretchd sent an oversize line"};
+    const auto left = std::chrono::ceil<std::chrono::milliseconds>(deadline - Clock::now());
+    pollfd entry{guard.fd, POLLIN, 0};
+    const int wait = deadline == Clock::time_point::max() ? -1 : std::max<int>(0, left.count());
+    const int ready = ::poll(&entry, 1, wait);
+    if (ready < 0 && errno == EINTR) continue;
+    if (ready == 0) {
+      return SendError{"sitstretchd did not answer within " + std::to_string(timeout.count()) +
+                       " ms"};
+    }
+    char chunk[4096];
+    const ssize_t got = ready < 0 ? -1 : ::recv(guard.fd, chunk, sizeof chunk, 0);
+    if (got < 0 && errno == EINTR) continue;
+    if (got <= 0) return SendError{"sitstretchd stopped (the connection closed)"};
+    buffer.append(chunk, static_cast<std::size_t>(got));
+  }
 }
 
 }  // namespace sitstretch::control

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -25,5 +26,13 @@ struct SendError {
 std::variant<std::string, SendError> send_request(const std::filesystem::path& socket,
                                                   std::string_view request,
                                                   std::chrono::milliseconds timeout);
+
+// `status --follow`: connects, sends "follow" and calls on_line with each line (newline
+// stripped) until on_line returns false or the connection ends. The first line must come within
+// timeout; later ones may take as long as they take. Returns why it ended: an empty message when
+// on_line stopped it, else the connect errors above or "sitstretchd stopped (the connection
+// closed)".
+SendError follow(const std::filesystem::path& socket, std::chrono::milliseconds timeout,
+                 const std::function<bool(const std::string&)>& on_line);
 
 }  // namespace sitstretch::control

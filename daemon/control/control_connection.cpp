@@ -12,11 +12,12 @@ namespace asio = boost::asio;
 
 ControlConnection::ControlConnection(asio::local::stream_protocol::socket socket,
                                      std::weak_ptr<const ControlServer::Handler> handler,
-                                     std::chrono::milliseconds timeout)
+                                     std::chrono::milliseconds timeout, FollowHook follow)
     : socket_(std::move(socket)),
       deadline_(socket_.get_executor()),
       handler_(std::move(handler)),
-      timeout_(timeout) {}
+      timeout_(timeout),
+      follow_(std::move(follow)) {}
 
 void ControlConnection::start() {
   deadline_.expires_after(timeout_);
@@ -44,13 +45,43 @@ void ControlConnection::on_read(const boost::system::error_code& error, std::siz
   if (error == asio::error::not_found) {
     write(error_reply("request longer than " + std::to_string(kMaxRequestBytes) + " bytes"));
   } else if (!error) {
-    write(answer(std::string_view(input_).substr(0, line_length)));
+    const std::string_view line = std::string_view(input_).substr(0, line_length);
+    if (!start_following(line)) write(answer(line));
   } else if (error == asio::error::eof && !input_.empty()) {
     // The peer shut down its side after a request without newline: still one request.
     write(answer(input_));
   } else {
     close();  // closed by the deadline or the server, or the peer left without a request
   }
+}
+
+// A "follow" request, when the server takes followers: the connection stays open, with no
+// deadline, and its first line comes from the server like every later one.
+bool ControlConnection::start_following(std::string_view line) {
+  const auto parsed = parse_request(line);
+  const auto* request = std::get_if<Request>(&parsed);
+  if (!follow_ || request == nullptr || request->command != "follow") return false;
+  if (auto refused = follow_(shared_from_this())) {
+    write(error_reply(*refused));
+    return true;
+  }
+  deadline_.cancel();
+  input_.clear();
+  watch_peer();
+  return true;
+}
+
+// Reads and drops what a follower sends, to learn when it goes away.
+void ControlConnection::watch_peer() {
+  socket_.async_read_some(
+      asio::buffer(discard_),
+      [self = shared_from_this()](const boost::system::error_code& error, std::size_t) {
+        if (error) {
+          self->close();
+        } else {
+          self->watch_peer();
+        }
+      });
 }
 
 std::string ControlConnection::answer(std::string_view line) const {
@@ -79,6 +110,29 @@ void ControlConnection::write(std::string reply) {
                       // Written or not, the exchange is over; the client reads up to the newline.
                       self->close();
                     });
+}
+
+void ControlConnection::send(std::string line) {
+  if (!socket_.is_open()) return;
+  if (!line.ends_with('\n')) line += '\n';
+  waiting_ = std::move(line);  // replaces an older line nobody has taken yet
+  if (writing_.empty()) write_next();
+}
+
+void ControlConnection::write_next() {
+  writing_ = std::move(waiting_);
+  waiting_.clear();
+  if (writing_.empty()) return;
+  asio::async_write(
+      socket_, asio::buffer(writing_),
+      [self = shared_from_this()](const boost::system::error_code& error, std::size_t) {
+        self->writing_.clear();
+        if (error) {
+          self->close();
+        } else {
+          self->write_next();
+        }
+      });
 }
 
 }  // namespace sitstretch::control::detail

@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -12,6 +13,7 @@
 #include <vector>
 
 #include <boost/asio/local/stream_protocol.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
 
 #include "control/control_connection.hpp"
@@ -72,6 +74,8 @@ struct ControlServer::State : std::enable_shared_from_this<State> {
   std::optional<std::string> listen();
   void accept_next();
   void on_accepted(stream_protocol::socket socket);
+  std::optional<std::string> add_follower(std::shared_ptr<detail::ControlConnection> connection);
+  std::size_t drop_closed_followers();
 
   stream_protocol::acceptor acceptor;
   asio::steady_timer retry_timer;  // backs off after accept errors such as EMFILE
@@ -79,6 +83,9 @@ struct ControlServer::State : std::enable_shared_from_this<State> {
   std::shared_ptr<const Handler> handler;
   ControlServerOptions options;
   std::vector<std::weak_ptr<detail::ControlConnection>> connections;
+  // Following connections: those that have had a line, and those still waiting for their first.
+  std::vector<std::weak_ptr<detail::ControlConnection>> followers;
+  std::vector<std::weak_ptr<detail::ControlConnection>> joining;
   dev_t socket_dev = 0;  // identity of the file we bound, so we unlink only our own
   ino_t socket_ino = 0;
   bool accept_error_logged = false;
@@ -148,10 +155,43 @@ void ControlServer::State::on_accepted(stream_protocol::socket socket) {
     return;  // the socket closes as it goes out of scope
   }
   std::erase_if(connections, [](const auto& connection) { return connection.expired(); });
-  auto connection =
-      std::make_shared<detail::ControlConnection>(std::move(socket), handler, options.timeout);
+  detail::ControlConnection::FollowHook follow;
+  if (options.on_follow) {
+    follow = [weak = weak_from_this()](std::shared_ptr<detail::ControlConnection> connection) {
+      const std::shared_ptr<State> self = weak.lock();
+      if (!self) return std::optional<std::string>("sitstretchd is shutting down");
+      return self->add_follower(std::move(connection));
+    };
+  }
+  auto connection = std::make_shared<detail::ControlConnection>(std::move(socket), handler,
+                                                                options.timeout, std::move(follow));
   connection->start();
   connections.push_back(connection);
+}
+
+std::size_t ControlServer::State::drop_closed_followers() {
+  auto closed = [](const std::weak_ptr<detail::ControlConnection>& weak) {
+    const auto connection = weak.lock();
+    return !connection || !connection->open();
+  };
+  std::erase_if(followers, closed);
+  std::erase_if(joining, closed);
+  return followers.size() + joining.size();
+}
+
+std::optional<std::string> ControlServer::State::add_follower(
+    std::shared_ptr<detail::ControlConnection> connection) {
+  if (drop_closed_followers() >= options.max_followers) {
+    std::fprintf(stderr, "sitstretchd: refused a follower: %zu already follow\n",
+                 options.max_followers);
+    return "too many followers (" + std::to_string(options.max_followers) + ")";
+  }
+  joining.push_back(connection);
+  // Posted: the owner's publish() must not run inside this connection's read handler.
+  asio::post(acceptor.get_executor(), [weak = weak_from_this()] {
+    if (const std::shared_ptr<State> self = weak.lock()) self->options.on_follow();
+  });
+  return std::nullopt;
 }
 
 std::variant<ControlServer, std::string> ControlServer::start(asio::io_context& io,
@@ -182,6 +222,29 @@ ControlServer::~ControlServer() {
 
 const std::filesystem::path& ControlServer::socket_path() const {
   return state_->socket_path;
+}
+
+std::size_t ControlServer::followers() const {
+  return state_->drop_closed_followers();
+}
+
+void ControlServer::publish(const std::string& line, bool changed) {
+  state_->drop_closed_followers();
+  auto send = [&line](const std::weak_ptr<detail::ControlConnection>& weak) {
+    if (const auto connection = weak.lock()) connection->send(line);
+  };
+  if (changed) std::for_each(state_->followers.begin(), state_->followers.end(), send);
+  std::for_each(state_->joining.begin(), state_->joining.end(), send);
+  state_->followers.insert(state_->followers.end(), state_->joining.begin(), state_->joining.end());
+  state_->joining.clear();
+}
+
+std::size_t ControlServer::queued_bytes() const {
+  std::size_t bytes = 0;
+  for (const auto& weak : state_->followers) {
+    if (const auto connection = weak.lock()) bytes += connection->queued_bytes();
+  }
+  return bytes;
 }
 
 void ControlServer::stop() {

@@ -14,6 +14,9 @@
 // daemon writes one reply line ending in '\n' and closes. A request is a command word and its
 // arguments separated by spaces ("pause 30m", "side left"). A reply is one flat JSON object:
 // {"ok":true,...} or {"ok":false,"error":"one-line reason"}.
+//
+// One request keeps the connection open: "follow" gets the status reply at once and another
+// status line whenever what a status bar shows changes (follow.hpp), until either side closes.
 namespace sitstretch::control {
 
 // Longest request line accepted, newline excluded.
@@ -29,7 +32,8 @@ struct Request {
 
 // The commands the daemon understands. Argument checks here are only about shape: the daemon
 // validates a pause duration itself.
-//   status, done, snooze, skip, dismiss, resume, reload, stretch,  no argument
+//   status, follow, done, snooze, skip, dismiss, resume, reload,
+//   stretch                                                        no argument
 //   free
 //   pause [DURATION], busy [DURATION]                              zero or one argument
 //   side left|right|even                                           exactly one of these
@@ -39,9 +43,9 @@ struct CommandSpec {
   std::size_t max_args;
 };
 inline constexpr CommandSpec kCommands[] = {
-    {"status", 0, 0},  {"done", 0, 0},  {"snooze", 0, 0}, {"skip", 0, 0},
-    {"dismiss", 0, 0}, {"pause", 0, 1}, {"resume", 0, 0}, {"reload", 0, 0},
-    {"stretch", 0, 0}, {"side", 1, 1},  {"busy", 0, 1},   {"free", 0, 0},
+    {"status", 0, 0}, {"done", 0, 0},   {"snooze", 0, 0}, {"skip", 0, 0},    {"dismiss", 0, 0},
+    {"pause", 0, 1},  {"resume", 0, 0}, {"reload", 0, 0}, {"stretch", 0, 0}, {"side", 1, 1},
+    {"busy", 0, 1},   {"free", 0, 0},   {"follow", 0, 0},
 };
 
 // Parses one request line (a trailing "\n" or "\r\n" is ignored; runs of spaces or tabs

@@ -17,6 +17,7 @@ _sitstretch() {
     --config | -o | --output) _filedir; return ;;
     --since | --until) COMPREPLY=($(compgen -W "today yesterday" -- "$cur")); return ;;
     --days) return ;;
+    --format) COMPREPLY=($(compgen -W "text json waybar" -- "$cur")); return ;;
   esac
 
   if [[ -z $command ]]; then
@@ -24,7 +25,8 @@ _sitstretch() {
     return
   fi
   case $command in
-    status | doctor) COMPREPLY=($(compgen -W "--json" -- "$cur")) ;;
+    status) COMPREPLY=($(compgen -W "--json --follow --format" -- "$cur")) ;;
+    doctor) COMPREPLY=($(compgen -W "--json" -- "$cur")) ;;
     pause | busy) COMPREPLY=($(compgen -W "15m 30m 1h 2h" -- "$cur")) ;;
     side) COMPREPLY=($(compgen -W "left right even" -- "$cur")) ;;
     stretch) COMPREPLY=($(compgen -W "--notify --config" -- "$cur")) ;;

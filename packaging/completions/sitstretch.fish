@@ -24,6 +24,8 @@ complete -c sitstretch -n "not __fish_seen_subcommand_from $commands" -a config 
 complete -c sitstretch -n "not __fish_seen_subcommand_from $commands" -a doctor -d 'Check each part sitstretch needs'
 
 complete -c sitstretch -n '__fish_seen_subcommand_from status doctor' -l json -d 'Print JSON'
+complete -c sitstretch -n '__fish_seen_subcommand_from status' -s f -l follow -d 'A line now and one at each change'
+complete -c sitstretch -n '__fish_seen_subcommand_from status' -l format -x -a 'text json waybar' -d 'Output form'
 complete -c sitstretch -n '__fish_seen_subcommand_from side' -a 'left right even'
 complete -c sitstretch -n '__fish_seen_subcommand_from stretch' -l notify -d 'Guide by notifications'
 complete -c sitstretch -n '__fish_seen_subcommand_from stretch replay' -l config -r -F -d 'Configuration file'

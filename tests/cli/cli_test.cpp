@@ -260,7 +260,9 @@ TEST_CASE("an unknown option or a missing value: one line naming it, exit 2") {
         "sitstretch: --since: expected today, yesterday or YYYY-MM-DD, got \"someday\"\n");
   const CommandResult flag = cli.run({"status", "--json=yes"});
   CHECK(flag.exit_code == 2);
-  CHECK(flag.err == "sitstretch: --json takes no value; usage: sitstretch status [--json]\n");
+  CHECK(flag.err ==
+        "sitstretch: --json takes no value; usage: sitstretch status [--follow] [--json | --format "
+        "text|json|waybar]\n");
   const CommandResult replay = cli.run({"replay", "-", "--config"});
   CHECK(replay.exit_code == 2);
   CHECK(replay.err.starts_with("sitstretch: --config needs a value; usage: sitstretch replay"));
