@@ -17,6 +17,7 @@ DEPS=(
   libglib2.0-dev libglib2.0-bin libnotify-dev
   libx11-dev libxext-dev libxss-dev libwayland-dev wayland-protocols plasma-wayland-protocols
   xvfb xdotool dbus dbus-x11
+  dunst mako-notifier xfce4-notifyd xfconf gsettings-desktop-schemas
   mutter sway kwin-wayland
   chromium
   lintian desktop-file-utils appstream systemd man-db dpkg-dev file
