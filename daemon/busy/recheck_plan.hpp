@@ -10,7 +10,7 @@ namespace sitstretch::busy {
 // while a prompt is held, and how long before a prompt falls due it is asked once, so that the
 // answer can hold that prompt.
 inline constexpr core::Ms kHeldRecheck = std::chrono::seconds(2);
-inline constexpr core::Ms kBeforePrompt = std::chrono::seconds(1);
+inline constexpr core::Ms kBeforePrompt = std::chrono::seconds(2);
 
 // When to recheck next, given the model's state at `now` and the recheck planned before
 // (kept while still ahead, so that frequent events do not postpone it): every kHeldRecheck while

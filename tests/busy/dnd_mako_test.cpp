@@ -56,7 +56,7 @@ TEST_CASE("mako's do-not-disturb mode holds the prompt: the daemon asks while it
       },
       10s));
   REQUIRE(d.run({"makoctl", "mode", "-a", "do-not-disturb"}).exit_code == 0);
-  // Nothing tells the daemon: the recheck a second before the prompt falls due finds it.
+  // Nothing tells the daemon: the recheck 2 s before the prompt falls due finds it.
   REQUIRE(d.wait_for([&] { return d.count("busy") == 1; }, 15s));
   REQUIRE(
       d.wait_for([&] { return !sitstretch::test::json_text(status(), "held_until").empty(); }, 5s));

@@ -15,12 +15,12 @@ TEST_CASE("No recheck while no prompt is held or scheduled", "[recheck]") {
   CHECK(!next_recheck(Ms(100s), away, Ms(101s)));  // a plan from a held prompt is dropped
 }
 
-TEST_CASE("One recheck a second before the next prompt falls due", "[recheck]") {
+TEST_CASE("One recheck 2 s before the next prompt falls due", "[recheck]") {
   Snapshot sitting;
   sitting.next_prompt = Ms(45min);
-  CHECK(next_recheck(Ms(10min), sitting, std::nullopt) == Ms(45min) - 1s);
-  // Within the last second (the recheck has just been made): none until the prompt.
-  CHECK(!next_recheck(Ms(45min) - 1s, sitting, std::nullopt));
+  CHECK(next_recheck(Ms(10min), sitting, std::nullopt) == Ms(45min) - 2s);
+  // Within the last 2 s (the recheck has just been made): none until the prompt.
+  CHECK(!next_recheck(Ms(45min) - 2s, sitting, std::nullopt));
 }
 
 TEST_CASE("Every 2 s while a prompt is held, not postponed by other events", "[recheck]") {

@@ -1,5 +1,7 @@
 #include "child_process.hpp"
 
+#include "run_command.hpp"
+
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
@@ -10,6 +12,9 @@
 #include <chrono>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <stdexcept>
 #include <thread>
 
@@ -114,8 +119,55 @@ ChildProcess start_xvfb() {
       {"Xvfb", "-displayfd", "1", "-screen", "0", "640x480x24", "-nolisten", "tcp", "-noreset"});
 }
 
+// The session bus configuration with one change: the machine's activatable services except its
+// notification servers. An installed dunst, mako or xfce4-notifyd would otherwise be started by
+// the first Notify of a test that runs without a server (or before its own), and take the name.
+// Written once per test process; the bus reads the directory again on each activation.
+const std::string& bus_config() {
+  namespace fs = std::filesystem;
+  static const TempDir dir;
+  static const std::string config = [] {
+    const fs::path services = dir.file("services");
+    fs::create_directories(services);
+    for (const char* source : {"/usr/local/share/dbus-1/services", "/usr/share/dbus-1/services"}) {
+      std::error_code missing;
+      for (const auto& entry : fs::directory_iterator(source, missing)) {
+        std::ifstream in(entry.path());
+        const std::string text{std::istreambuf_iterator<char>(in), {}};
+        if (text.find("Name=org.freedesktop.Notifications") != std::string::npos) continue;
+        std::error_code taken;  // the first directory wins, as in dbus-daemon's own order
+        fs::create_symlink(entry.path(), services / entry.path().filename(), taken);
+      }
+    }
+    return dir.write("session.conf", R"(<!DOCTYPE busconfig PUBLIC
+ "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig>
+  <type>session</type>
+  <keep_umask/>
+  <listen>unix:tmpdir=/tmp</listen>
+  <auth>EXTERNAL</auth>
+  <policy context="default">
+    <allow send_destination="*" eavesdrop="true"/>
+    <allow eavesdrop="true"/>
+    <allow own="*"/>
+  </policy>
+  <servicedir>)" + services.string() + R"(</servicedir>
+  <limit name="max_incoming_bytes">1000000000</limit>
+  <limit name="max_outgoing_bytes">1000000000</limit>
+  <limit name="max_message_size">1000000000</limit>
+  <limit name="max_replies_per_connection">50000</limit>
+  <limit name="max_match_rules_per_connection">50000</limit>
+  <limit name="max_connections_per_user">100000</limit>
+</busconfig>
+)");
+  }();
+  return config;
+}
+
 ChildProcess start_dbus() {
-  return ChildProcess({"dbus-daemon", "--session", "--nofork", "--nopidfile", "--print-address=1"});
+  return ChildProcess({"dbus-daemon", "--config-file=" + bus_config(), "--nofork", "--nopidfile",
+                       "--print-address=1"});
 }
 
 }  // namespace

@@ -43,7 +43,8 @@ class Xvfb {
   std::string display_;
 };
 
-// A private D-Bus bus daemon (session configuration), for the lifetime of the object.
+// A private D-Bus bus daemon (session configuration, but no notification server is activatable),
+// for the lifetime of the object.
 class DbusDaemon {
  public:
   DbusDaemon();
