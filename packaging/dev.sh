@@ -19,6 +19,7 @@ DEPS=(
   libxcb1-dev libxcb-sync-dev libxcb-screensaver0-dev libx11-dev libxext-dev libxss-dev
   libwayland-dev wayland-protocols plasma-wayland-protocols
   xvfb xdotool dbus dbus-x11
+  dunst mako-notifier xfce4-notifyd xfconf gsettings-desktop-schemas
   mutter sway kwin-wayland
   chromium
   lintian desktop-file-utils appstream systemd man-db dpkg-dev file

@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "app/wall_clock.hpp"
+#include "busy/recheck_plan.hpp"
 #include "control/command_text.hpp"
 #include "core/record_json.hpp"
 #include "idle/idle_factory.hpp"
@@ -198,6 +199,10 @@ void Daemon::on_answer(notify::Answer answer) {
 void Daemon::on_deadline() {
   const core::Ms t = now();
   end_user_busy_by(t);
+  if (busy_recheck_at_ && *busy_recheck_at_ <= t) {
+    busy_recheck_at_.reset();
+    busy_->recheck();  // answers come later, as busy changes
+  }
   model_.advance(t, records_);
   finish();
 }
@@ -216,6 +221,11 @@ void Daemon::finish() {
   std::optional<core::Ms> deadline = model_.next_deadline();
   if (user_busy_until_)
     deadline = std::min(deadline.value_or(*user_busy_until_), *user_busy_until_);
+  busy_recheck_at_ = busy_ && busy_->needs_recheck()
+                         ? busy::next_recheck(t, model_.snapshot(t), busy_recheck_at_)
+                         : std::nullopt;
+  if (busy_recheck_at_)
+    deadline = std::min(deadline.value_or(*busy_recheck_at_), *busy_recheck_at_);
   if (tray_) {
     tray_->update(tray_view(t));
     // A tray host shows the sitting minutes: refresh them while a bout runs, and only then.

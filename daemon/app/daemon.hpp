@@ -133,6 +133,9 @@ class Daemon {
   GuidedStretch guide_;
   // When a timed `sitstretch busy` ends; one more deadline for the boot timer.
   std::optional<core::Ms> user_busy_until_;
+  // When busy sources that signal no change are asked again (busy::next_recheck); another
+  // deadline, set only while a prompt is held or about to fall due.
+  std::optional<core::Ms> busy_recheck_at_;
 };
 
 }  // namespace sitstretch::app

@@ -33,6 +33,10 @@ class BusySource {
   // this only while a prompt is held or about to fall due, never on a timer while nothing is
   // held; sources that follow signals ignore it.
   virtual void recheck() {}
+
+  // Whether this source can learn of a change only by recheck(): the daemon then rechecks while
+  // a prompt is held and once just before one falls due.
+  virtual bool needs_recheck() const { return false; }
 };
 
 // What every source is made with.

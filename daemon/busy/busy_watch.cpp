@@ -52,4 +52,9 @@ void BusyWatch::recheck() {
   for (const auto& source : sources_) source->recheck();
 }
 
+bool BusyWatch::needs_recheck() const {
+  return std::any_of(sources_.begin(), sources_.end(),
+                     [](const auto& source) { return source->needs_recheck(); });
+}
+
 }  // namespace sitstretch::busy

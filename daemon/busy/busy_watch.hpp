@@ -33,6 +33,8 @@ class BusyWatch {
 
   // Asks again of the sources that cannot signal changes (BusySource::recheck).
   void recheck();
+  // Whether any running source learns of changes only by recheck().
+  bool needs_recheck() const;
 
  private:
   void on_change(core::BusyReason reason, bool busy);

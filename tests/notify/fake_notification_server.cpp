@@ -1,4 +1,4 @@
-// fake_notification_server LOGFILE
+// fake_notification_server LOGFILE [--name NAME]
 //
 // A small freedesktop Desktop Notifications 1.2 server for tests. It owns
 // org.freedesktop.Notifications on the session bus named by DBUS_SESSION_BUS_ADDRESS, appends one
@@ -11,8 +11,13 @@
 //       non-resident notifications;
 //   /org/sitstretch/Test org.sitstretch.Test.Close(u id, u reason)
 //       emits NotificationClosed(id, reason) (1 = expired, 2 = dismissed by the user).
+//   /org/sitstretch/Test org.sitstretch.Test.SetInhibited(b inhibited)
+//       sets the read-only `Inhibited` property of org.freedesktop.Notifications (KDE Plasma's
+//       "Do not disturb"; false at start) and emits PropertiesChanged for it, as Plasma does.
 // e.g. gdbus call --session --dest org.freedesktop.Notifications --object-path
 //      /org/sitstretch/Test --method org.sitstretch.Test.InvokeAction 3 done
+// GetServerInformation names it NAME (default "fake_notification_server"), so that it can stand
+// in for a server whose do-not-disturb lives elsewhere (gnome-shell's is a GSettings key).
 
 #include <gio/gio.h>
 #include <glib-unix.h>
@@ -47,6 +52,7 @@ constexpr const char* kIntrospection = R"(
     </method>
     <signal name="NotificationClosed"><arg type="u"/><arg type="u"/></signal>
     <signal name="ActionInvoked"><arg type="u"/><arg type="s"/></signal>
+    <property name="Inhibited" type="b" access="read"/>
   </interface>
   <interface name="org.sitstretch.Test">
     <method name="InvokeAction">
@@ -55,6 +61,7 @@ constexpr const char* kIntrospection = R"(
     <method name="Close">
       <arg direction="in" type="u" name="id"/><arg direction="in" type="u" name="reason"/>
     </method>
+    <method name="SetInhibited"><arg direction="in" type="b" name="inhibited"/></method>
   </interface>
 </node>)";
 
@@ -66,6 +73,8 @@ struct Server {
   GMainLoop* loop = nullptr;
   guint32 next_id = 1;
   std::set<guint32> open;
+  std::string name = "fake_notification_server";
+  bool inhibited = false;
 };
 
 std::string json_string(const char* text) {
@@ -168,12 +177,36 @@ void handle_close(Server& server, GDBusConnection* connection, GVariant* paramet
   g_dbus_method_invocation_return_value(invocation, nullptr);
 }
 
+// Plasma's way: the changed value itself in PropertiesChanged.
+void set_inhibited(Server& server, GDBusConnection* connection, gboolean inhibited) {
+  server.inhibited = inhibited;
+  GVariantBuilder changed;
+  g_variant_builder_init(&changed, G_VARIANT_TYPE("a{sv}"));
+  g_variant_builder_add(&changed, "{sv}", "Inhibited", g_variant_new_boolean(inhibited));
+  const gchar* invalidated[] = {nullptr};
+  g_dbus_connection_emit_signal(
+      connection, nullptr, kPath, "org.freedesktop.DBus.Properties", "PropertiesChanged",
+      g_variant_new("(sa{sv}^as)", kInterface, &changed, invalidated), nullptr);
+  write_line(server, std::string("{\"method\":\"SetInhibited\",\"inhibited\":") +
+                         (inhibited ? "true" : "false") + "}");
+}
+
+GVariant* get_property(GDBusConnection*, const char*, const char*, const char*, const char*,
+                       GError**, gpointer data) {
+  return g_variant_new_boolean(static_cast<Server*>(data)->inhibited);
+}
+
 void handle_call(GDBusConnection* connection, const char* /*sender*/, const char* /*path*/,
                  const char* interface, const char* method, GVariant* parameters,
                  GDBusMethodInvocation* invocation, gpointer data) {
   Server& server = *static_cast<Server*>(data);
   const std::string name = method;
-  if (g_strcmp0(interface, "org.sitstretch.Test") == 0) {
+  if (name == "SetInhibited") {
+    gboolean inhibited = FALSE;
+    g_variant_get(parameters, "(b)", &inhibited);
+    set_inhibited(server, connection, inhibited);
+    g_dbus_method_invocation_return_value(invocation, nullptr);
+  } else if (g_strcmp0(interface, "org.sitstretch.Test") == 0) {
     guint32 id;
     if (name == "InvokeAction") {
       const char* key;
@@ -194,7 +227,7 @@ void handle_call(GDBusConnection* connection, const char* /*sender*/, const char
   } else if (name == "GetServerInformation") {
     write_line(server, "{\"method\":\"GetServerInformation\"}");
     g_dbus_method_invocation_return_value(
-        invocation, g_variant_new("(ssss)", "fake_notification_server", "sitstretch", "1", "1.2"));
+        invocation, g_variant_new("(ssss)", server.name.c_str(), "sitstretch", "1", "1.2"));
   } else if (name == "Notify") {
     handle_notify(server, parameters, invocation);
   } else {
@@ -220,11 +253,13 @@ gboolean on_signal(gpointer data) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 2) {
-    std::fprintf(stderr, "usage: %s LOGFILE\n", argv[0]);
+  const bool named = argc == 4 && std::string(argv[2]) == "--name";
+  if (argc != 2 && !named) {
+    std::fprintf(stderr, "usage: %s LOGFILE [--name NAME]\n", argv[0]);
     return 2;
   }
   Server server;
+  if (named) server.name = argv[3];
   server.log = std::fopen(argv[1], "a");
   if (!server.log) {
     std::perror(argv[1]);
@@ -237,7 +272,7 @@ int main(int argc, char** argv) {
     return 1;
   }
   GDBusNodeInfo* node = g_dbus_node_info_new_for_xml(kIntrospection, nullptr);
-  const GDBusInterfaceVTable vtable{handle_call, nullptr, nullptr, {}};
+  const GDBusInterfaceVTable vtable{handle_call, get_property, nullptr, {}};
   g_dbus_connection_register_object(connection, kPath, node->interfaces[0], &vtable, &server,
                                     nullptr, nullptr);
   g_dbus_connection_register_object(connection, "/org/sitstretch/Test", node->interfaces[1],

@@ -1,5 +1,7 @@
 #include "child_process.hpp"
 
+#include "run_command.hpp"
+
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
@@ -10,6 +12,9 @@
 #include <chrono>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <stdexcept>
 #include <thread>
 
@@ -114,12 +119,37 @@ ChildProcess start_xvfb() {
       {"Xvfb", "-displayfd", "1", "-screen", "0", "640x480x24", "-nolisten", "tcp", "-noreset"});
 }
 
-// The session bus's configuration without its service directories.
-constexpr const char* kBusWithoutServices = R"(<!DOCTYPE busconfig PUBLIC
+// The session bus configuration. With machine_services, the machine's activatable services except
+// its notification servers: an installed dunst, mako or xfce4-notifyd would otherwise be started
+// by the first Notify of a test that runs without a server (or before its own), and take the
+// name. Without, no service at all. Written once per test process; the bus reads the directory
+// again on each activation.
+std::string bus_config(bool machine_services) {
+  namespace fs = std::filesystem;
+  static const TempDir dir;
+  std::string servicedir;
+  if (machine_services) {
+    const fs::path services = dir.file("services");
+    fs::create_directories(services);
+    for (const char* source : {"/usr/local/share/dbus-1/services", "/usr/share/dbus-1/services"}) {
+      std::error_code missing;
+      for (const auto& entry : fs::directory_iterator(source, missing)) {
+        std::ifstream in(entry.path());
+        const std::string text{std::istreambuf_iterator<char>(in), {}};
+        if (text.find("Name=org.freedesktop.Notifications") != std::string::npos) continue;
+        std::error_code taken;  // the first directory wins, as in dbus-daemon's own order
+        fs::create_symlink(entry.path(), services / entry.path().filename(), taken);
+      }
+    }
+    servicedir = "  <servicedir>" + services.string() + "</servicedir>\n";
+  }
+  return dir.write(machine_services ? "session.conf" : "session-without-services.conf",
+                   R"(<!DOCTYPE busconfig PUBLIC
  "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
  "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
 <busconfig>
   <type>session</type>
+  <keep_umask/>
   <listen>unix:tmpdir=/tmp</listen>
   <auth>EXTERNAL</auth>
   <policy context="default">
@@ -127,25 +157,19 @@ constexpr const char* kBusWithoutServices = R"(<!DOCTYPE busconfig PUBLIC
     <allow eavesdrop="true"/>
     <allow own="*"/>
   </policy>
+)" + servicedir + R"(  <limit name="max_incoming_bytes">1000000000</limit>
+  <limit name="max_outgoing_bytes">1000000000</limit>
+  <limit name="max_message_size">1000000000</limit>
+  <limit name="max_replies_per_connection">50000</limit>
+  <limit name="max_match_rules_per_connection">50000</limit>
+  <limit name="max_connections_per_user">100000</limit>
 </busconfig>
-)";
-
-ChildProcess start_dbus(const std::string& config_file) {
-  const std::string config = config_file.empty() ? "--session" : "--config-file=" + config_file;
-  return ChildProcess({"dbus-daemon", config, "--nofork", "--nopidfile", "--print-address=1"});
+)");
 }
 
-// The configuration file for a bus without services; removed once the bus has read it.
-std::string bus_config_file(bool machine_services) {
-  if (machine_services) return "";
-  char path[] = "/tmp/sitstretch-bus-XXXXXX";
-  const int fd = mkstemp(path);
-  if (fd < 0) throw std::runtime_error("mkstemp failed");
-  const std::string text = kBusWithoutServices;
-  const bool written = write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
-  close(fd);
-  if (!written) throw std::runtime_error("cannot write the bus configuration");
-  return path;
+ChildProcess start_dbus(bool machine_services) {
+  return ChildProcess({"dbus-daemon", "--config-file=" + bus_config(machine_services), "--nofork",
+                       "--nopidfile", "--print-address=1"});
 }
 
 }  // namespace
@@ -157,10 +181,8 @@ Xvfb::Xvfb() : process_(start_xvfb()) {
   display_ = ":" + number;
 }
 
-DbusDaemon::DbusDaemon(bool machine_services)
-    : config_file_(bus_config_file(machine_services)), process_(start_dbus(config_file_)) {
+DbusDaemon::DbusDaemon(bool machine_services) : process_(start_dbus(machine_services)) {
   address_ = process_.read_line(10000);
-  if (!config_file_.empty()) unlink(config_file_.c_str());
   if (address_.empty()) throw std::runtime_error("dbus-daemon did not start");
 }
 

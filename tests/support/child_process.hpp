@@ -43,16 +43,15 @@ class Xvfb {
   std::string display_;
 };
 
-// A private D-Bus bus daemon (session configuration), for the lifetime of the object. With
-// machine_services false it starts no service by D-Bus activation: a test then sees only the
-// services it runs itself, whatever this machine has installed (a notification server, say).
+// A private D-Bus bus daemon (session configuration), for the lifetime of the object. It never
+// activates a notification server installed on this machine; with machine_services false it
+// activates no service at all: a test then sees only the services it runs itself.
 class DbusDaemon {
  public:
   explicit DbusDaemon(bool machine_services = true);
   const std::string& address() const { return address_; }
 
  private:
-  std::string config_file_;  // "" for the session configuration
   ChildProcess process_;
   std::string address_;
 };
