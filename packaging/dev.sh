@@ -15,8 +15,8 @@ DEPS=(
   build-essential cmake pkg-config clang-format
   libboost-dev libtomlplusplus-dev catch2 libsqlite3-dev nlohmann-json3-dev
   libglib2.0-dev libglib2.0-bin libnotify-dev
-  libx11-dev libxext-dev libxss-dev libwayland-dev wayland-protocols plasma-wayland-protocols
-  xvfb xdotool dbus dbus-x11
+  libx11-dev libxext-dev libxss-dev libxcb1-dev libwayland-dev wayland-protocols plasma-wayland-protocols
+  xvfb xdotool openbox wmctrl dbus dbus-x11
   mutter sway kwin-wayland
   chromium
   lintian desktop-file-utils appstream systemd man-db dpkg-dev file

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/busy.hpp"
+#include "idle/idle_factory.hpp"
 #include "session/log_sink.hpp"
 
 namespace sitstretch::busy {
@@ -35,11 +36,19 @@ class BusySource {
   virtual void recheck() {}
 };
 
+std::string default_camera_dir();
+
 // What every source is made with.
 struct BusyContext {
   boost::asio::io_context& io;
   BusySink sink;
   session::LogSink log = session::log_to_stderr;
+  // The desktop session the fullscreen sources read: the X display (--display) and whether this
+  // is a Wayland session, where X11 sees only Xwayland's windows. The daemon passes its own.
+  idle::IdleSession session = idle::IdleSession::from_process("");
+  // Where video devices appear: $SITSTRETCH_CAMERA_DIR if set (tests and benchmarks point it at
+  // stand-in device files), else /dev (camera_busy.cpp).
+  std::string camera_dir = default_camera_dir();
 };
 
 }  // namespace sitstretch::busy
