@@ -4,12 +4,12 @@
 
 #include "busy/fullscreen_camera.hpp"
 #include "busy_fixture.hpp"
-#include "x11_desktop.hpp"
+#include "openbox.hpp"
 
 using namespace sitstretch;
 using busy::test::BusyFixture;
 using namespace std::chrono_literals;
-using busy::test::X11Desktop;
+using busy::test::Openbox;
 
 namespace {
 
@@ -22,7 +22,7 @@ std::unique_ptr<busy::BusySource> fullscreen(BusyFixture& f, const std::string& 
 }  // namespace
 
 TEST_CASE("fullscreen on X11: busy while the active window is fullscreen", "[busy][fullscreen]") {
-  X11Desktop& d = X11Desktop::shared();
+  Openbox& d = Openbox::on_private_xvfb();
   const std::uint32_t player = d.open_window();
   BusyFixture f;
   auto source = fullscreen(f, d.display());
@@ -34,19 +34,19 @@ TEST_CASE("fullscreen on X11: busy while the active window is fullscreen", "[bus
   CHECK(f.run_for(200ms) == 0);
   CHECK(f.reports().empty());
 
-  d.wmctrl({"-r", X11Desktop::id(player), "-b", "add,fullscreen"});
+  d.wmctrl({"-r", Openbox::id(player), "-b", "add,fullscreen"});
   REQUIRE(f.run_until([&] { return f.busy(); }));
 
   // Another window in front: free, though the player stays fullscreen behind it.
   const std::uint32_t editor = d.open_window();
   REQUIRE(f.run_until([&] { return !f.busy(); }));
-  d.wmctrl({"-a", X11Desktop::id(player)});
+  d.wmctrl({"-a", Openbox::id(player)});
   REQUIRE(f.run_until([&] { return f.busy(); }));
 
   // Leaving fullscreen ends it; so does closing a fullscreen window in front.
-  d.wmctrl({"-r", X11Desktop::id(player), "-b", "remove,fullscreen"});
+  d.wmctrl({"-r", Openbox::id(player), "-b", "remove,fullscreen"});
   REQUIRE(f.run_until([&] { return !f.busy(); }));
-  d.wmctrl({"-r", X11Desktop::id(player), "-b", "add,fullscreen"});
+  d.wmctrl({"-r", Openbox::id(player), "-b", "add,fullscreen"});
   REQUIRE(f.run_until([&] { return f.busy(); }));
   d.close_window(player);
   REQUIRE(f.run_until([&] { return !f.busy() && d.active_window() != player; }));
@@ -59,14 +59,14 @@ TEST_CASE("fullscreen on X11: busy while the active window is fullscreen", "[bus
 
 TEST_CASE("fullscreen on X11: a window already fullscreen at start is busy at once",
           "[busy][fullscreen]") {
-  X11Desktop& d = X11Desktop::shared();
+  Openbox& d = Openbox::on_private_xvfb();
   const std::uint32_t player = d.open_window();
-  d.wmctrl({"-r", X11Desktop::id(player), "-b", "add,fullscreen"});
+  d.wmctrl({"-r", Openbox::id(player), "-b", "add,fullscreen"});
   BusyFixture f;
   auto source = fullscreen(f, d.display());
   REQUIRE(f.run_until([&] { return f.busy(); }));
   // A change to the active window that is not its state (its title) changes nothing.
-  d.wmctrl({"-r", X11Desktop::id(player), "-T", "a film"});
+  d.wmctrl({"-r", Openbox::id(player), "-T", "a film"});
   CHECK(f.run_for(300ms) > 0);  // woken by the title's PropertyNotify
   CHECK(f.words() == std::vector<std::string>{"busy fullscreen"});
   d.close_window(player);

@@ -1,4 +1,4 @@
-#include "x11_desktop.hpp"
+#include "openbox.hpp"
 
 #include <xcb/xcb.h>
 
@@ -37,13 +37,15 @@ bool wait_for(Done done, std::chrono::milliseconds timeout = 10s) {
 
 }  // namespace
 
-X11Desktop& X11Desktop::shared() {
-  static X11Desktop desktop;
-  return desktop;
+Openbox& Openbox::on_private_xvfb() {
+  static sitstretch::test::Xvfb xvfb;
+  static Openbox openbox(xvfb.display());
+  return openbox;
 }
 
-X11Desktop::X11Desktop() : openbox_(start_openbox(xvfb_.display(), dir_.file("ready"))) {
-  connection_ = xcb_connect(xvfb_.display().c_str(), nullptr);
+Openbox::Openbox(std::string display)
+    : display_(std::move(display)), openbox_(start_openbox(display_, dir_.file("ready"))) {
+  connection_ = xcb_connect(display_.c_str(), nullptr);
   if (xcb_connection_has_error(connection_)) throw std::runtime_error("cannot open the Xvfb");
   root_ = xcb_setup_roots_iterator(xcb_get_setup(connection_)).data->root;
   const char* name = "_NET_ACTIVE_WINDOW";
@@ -56,11 +58,11 @@ X11Desktop::X11Desktop() : openbox_(start_openbox(xvfb_.display(), dir_.file("re
   }
 }
 
-X11Desktop::~X11Desktop() {
+Openbox::~Openbox() {
   xcb_disconnect(connection_);
 }
 
-std::uint32_t X11Desktop::active_window() {
+std::uint32_t Openbox::active_window() {
   std::unique_ptr<xcb_get_property_reply_t, decltype(&std::free)> reply(
       xcb_get_property_reply(
           connection_,
@@ -72,7 +74,7 @@ std::uint32_t X11Desktop::active_window() {
 }
 
 // Whether wmctrl -l lists the window, i.e. openbox manages it (its _NET_CLIENT_LIST).
-bool X11Desktop::window_is_managed(std::uint32_t window) {
+bool Openbox::window_is_managed(std::uint32_t window) {
   std::istringstream lines(
       sitstretch::test::run_command({"wmctrl", "-l"}, "", {"DISPLAY=" + display()}).out);
   std::string line;
@@ -82,7 +84,7 @@ bool X11Desktop::window_is_managed(std::uint32_t window) {
   return false;
 }
 
-std::uint32_t X11Desktop::open_window() {
+std::uint32_t Openbox::open_window() {
   const xcb_window_t window = xcb_generate_id(connection_);
   const xcb_screen_t* screen = xcb_setup_roots_iterator(xcb_get_setup(connection_)).data;
   xcb_create_window(connection_, XCB_COPY_FROM_PARENT, window, root_, 0, 0, 200, 150, 0,
@@ -106,12 +108,12 @@ std::uint32_t X11Desktop::open_window() {
   return window;
 }
 
-void X11Desktop::close_window(std::uint32_t window) {
+void Openbox::close_window(std::uint32_t window) {
   xcb_destroy_window(connection_, window);
   xcb_flush(connection_);
 }
 
-void X11Desktop::wmctrl(const std::vector<std::string>& args) {
+void Openbox::wmctrl(const std::vector<std::string>& args) {
   std::vector<std::string> argv{"wmctrl", "-i"};
   argv.insert(argv.end(), args.begin(), args.end());
   const auto result = sitstretch::test::run_command(argv, "", {"DISPLAY=" + display()});

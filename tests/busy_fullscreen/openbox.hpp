@@ -11,14 +11,20 @@ struct xcb_connection_t;
 
 namespace sitstretch::busy::test {
 
-// A private Xvfb with a real window manager (openbox) on it, started once for the test
-// executable, and an X connection of the test's own that makes windows for it to manage.
-class X11Desktop {
+// A real window manager (openbox) on an X display, and an X connection of the test's own that
+// makes windows for it to manage.
+class Openbox {
  public:
-  static X11Desktop& shared();
-  ~X11Desktop();
+  // Starts openbox on `display` and waits until it is done starting.
+  explicit Openbox(std::string display);
+  ~Openbox();
+  Openbox(const Openbox&) = delete;
+  Openbox& operator=(const Openbox&) = delete;
 
-  const std::string& display() const { return xvfb_.display(); }
+  // openbox on a private Xvfb, started once for the test executable.
+  static Openbox& on_private_xvfb();
+
+  const std::string& display() const { return display_; }
 
   // Maps a new top-level window, which openbox makes the active one; returns its id once
   // openbox has said so (_NET_ACTIVE_WINDOW).
@@ -33,10 +39,10 @@ class X11Desktop {
   static std::string id(std::uint32_t window) { return std::to_string(window); }
 
  private:
-  X11Desktop();
   bool window_is_managed(std::uint32_t window);
+
+  std::string display_;
   sitstretch::test::TempDir dir_;
-  sitstretch::test::Xvfb xvfb_;
   sitstretch::test::ChildProcess openbox_;
   xcb_connection_t* connection_ = nullptr;
   std::uint32_t root_ = 0;
