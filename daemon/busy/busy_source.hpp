@@ -36,7 +36,8 @@ class BusySource {
   virtual void recheck() {}
 };
 
-std::string default_camera_dir();
+std::string default_camera_dir();   // camera_busy.cpp
+std::string default_sway_socket();  // $SWAYSOCK; sway_fullscreen_busy.cpp
 
 // What every source is made with.
 struct BusyContext {
@@ -49,6 +50,8 @@ struct BusyContext {
   // Where video devices appear: $SITSTRETCH_CAMERA_DIR if set (tests and benchmarks point it at
   // stand-in device files), else /dev (camera_busy.cpp).
   std::string camera_dir = default_camera_dir();
+  // sway's IPC socket, for the fullscreen source in a sway session.
+  std::string sway_socket = default_sway_socket();
 };
 
 }  // namespace sitstretch::busy

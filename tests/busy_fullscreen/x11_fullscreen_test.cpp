@@ -78,10 +78,11 @@ TEST_CASE("fullscreen: none in a Wayland session, and none without an X display,
   BusyFixture f;
   busy::BusyContext context = f.context();
   context.session = idle::IdleSession{"wayland", "wayland-1", ":0"};
+  context.sway_socket = "";
   CHECK(busy::make_fullscreen_busy(context)->describe() ==
-        "fullscreen: none (a Wayland session (XDG_SESSION_TYPE=wayland): the wlroots "
-        "foreign-toplevel source is not built (Debian 12 packages no wlr-protocols), and GNOME "
-        "and KDE tell no client which window is fullscreen)");
+        "fullscreen: none (a Wayland session (XDG_SESSION_TYPE=wayland) other than sway: the "
+        "wlroots foreign-toplevel source is not built (Debian 12 packages no wlr-protocols), and "
+        "GNOME and KDE tell no client which window is fullscreen)");
   context.session = idle::IdleSession{"x11", "", ":999"};
   CHECK(busy::make_fullscreen_busy(context)->describe() ==
         "fullscreen: none (cannot open X display \":999\")");
