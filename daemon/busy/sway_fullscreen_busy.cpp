@@ -22,6 +22,7 @@ constexpr std::uint32_t kMaxPayload = 64u << 20;
 // Whether the focused window, or a container it is in, is fullscreen. Workspaces carry a
 // fullscreen_mode of their own that says nothing of their windows, so only containers count.
 bool focused_is_fullscreen(const nlohmann::json& node, bool inside_fullscreen, bool* found) {
+  if (!node.is_object()) return false;  // json::value() would throw
   const std::string type = node.value("type", "");
   const bool container = type == "con" || type == "floating_con";
   const bool fullscreen = inside_fullscreen || (container && node.value("fullscreen_mode", 0) > 0);
@@ -126,14 +127,18 @@ void SwayFullscreenBusy::read_payload(std::uint32_t type, std::uint32_t length) 
       [this, type, alive = std::weak_ptr<char>(alive_)](boost::system::error_code ec, std::size_t) {
         if (alive.expired()) return;
         if (ec) return lose("reading: " + ec.message());
-        on_message(type, std::string(payload_.begin(), payload_.end()));
+        try {
+          on_message(type, std::string(payload_.begin(), payload_.end()));
+        } catch (const nlohmann::json::exception& e) {  // a field of another type than sway's
+          return lose(std::string("an unexpected message: ") + e.what());
+        }
         read_header();
       });
 }
 
 void SwayFullscreenBusy::on_message(std::uint32_t type, const std::string& payload) {
   const auto json = nlohmann::json::parse(payload, nullptr, false);
-  if (json.is_discarded()) return lose("a message that is not JSON");
+  if (json.is_discarded() || !json.is_object()) return lose("a message that is not a JSON object");
   if (type == kSubscribe && !json.value("success", false)) return lose("subscribing refused");
   if (type == kWindowEvent && may_change_front(json.value("change", ""))) ask_tree();
   if (type == kWorkspaceEvent) ask_tree();

@@ -32,6 +32,7 @@ class SwayFullscreenBusy final : public BusySource {
   void send(std::uint32_t type, const std::string& payload);
   void read_header();
   void read_payload(std::uint32_t type, std::uint32_t length);
+  // Throws nlohmann::json::exception on a message of another shape than sway's.
   void on_message(std::uint32_t type, const std::string& payload);
   void ask_tree();
   void lose(const std::string& why);

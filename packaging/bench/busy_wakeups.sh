@@ -3,8 +3,9 @@
 # and a notification server, a window in front and a stand-in camera device, while nothing
 # changes. Prints CPU and wakeups (context switches) per minute with busy.when = ["user"] (no
 # source runs) and with ["fullscreen", "camera"] (the X11 fullscreen source and the camera
-# source on SITSTRETCH_CAMERA_DIR). The goal is 0 wakeups more: both sources only wait on their
-# fds, the X server and inotify write only on a change.
+# source on SITSTRETCH_CAMERA_DIR), and, as a check of the measurement, with a camera opened once
+# a second. The goal is 0 wakeups more while nothing changes: both sources only wait on their
+# fds, and the X server and inotify write only on a change.
 # Usage: packaging/bench/busy_wakeups.sh [SECONDS]   (each measurement; default 60)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -59,9 +60,11 @@ snapshot() {
   echo "$cpu $switches"
 }
 
-# measure NAME WHEN: the daemon with busy.when = WHEN, idle for $phase seconds.
+# measure NAME WHEN [CHANGE_COMMAND...]: the daemon with busy.when = WHEN for $phase seconds,
+# running CHANGE_COMMAND once a second if given (nothing changes otherwise).
 measure() {
   local name=$1 when=$2 config=$work/config.$RANDOM.toml
+  shift 2
   printf '[sitting]\ninterval = "4h"\nbreak_after = "1h"\n[busy]\nwhen = %s\n' "$when" > "$config"
   "$daemon" --config "$config" 2> "$work/daemon.log" &
   local dpid=$!
@@ -71,13 +74,26 @@ measure() {
   sources=$("$cli" status --json | grep -o '"busy_sources":"[^"]*"' | cut -d'"' -f4)
   sleep 20  # start-up work, and GLib's helper threads, which end after 15 s of idleness
   read -r cpu0 sw0 <<< "$(snapshot $dpid)"
-  sleep "$phase"
+  if [ $# -eq 0 ]; then
+    sleep "$phase"
+  else
+    for ((i = 0; i < phase; i++)); do "$@"; sleep 1; done
+  fi
   read -r cpu1 sw1 <<< "$(snapshot $dpid)"
+  local logged
+  logged=$("$cli" log --json --all | grep -c '"busy"' || true)
   kill "$dpid"
   wait "$dpid" 2>/dev/null || true
   awk -v n="$name" -v t="$phase" -v c=$((cpu1 - cpu0)) -v s=$((sw1 - sw0)) -v src="$sources" \
-    'BEGIN {printf "busy.when %s, nothing changing: %.3f ms CPU/min, %.1f wakeups/min (sources: %s)\n", n, c / 1e6 * 60 / t, s * 60 / t, src}'
+    -v b="$logged" \
+    'BEGIN {printf "%s: %.3f ms CPU/min, %.1f wakeups/min, %d busy records (sources: %s)\n", n, c / 1e6 * 60 / t, s * 60 / t, b, src}'
 }
 
-measure '["user"]' '["user"]'
-measure '["fullscreen", "camera"]' '["fullscreen", "camera"]'
+# A camera app that opens the camera for a moment, once a second: the check that the
+# measurement sees the source wake when something does change.
+camera_blink() { : < "$SITSTRETCH_CAMERA_DIR/video0"; }
+
+measure 'busy.when ["user"], nothing changing' '["user"]'
+measure 'busy.when ["fullscreen", "camera"], nothing changing' '["fullscreen", "camera"]'
+measure 'busy.when ["fullscreen", "camera"], the camera opened once a second' \
+  '["fullscreen", "camera"]' camera_blink
