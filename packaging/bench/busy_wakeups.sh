@@ -5,7 +5,9 @@
 # source runs) and with ["fullscreen", "camera"] (the X11 fullscreen source and the camera
 # source on SITSTRETCH_CAMERA_DIR), and, as a check of the measurement, with a camera opened once
 # a second. The goal is 0 wakeups more while nothing changes: both sources only wait on their
-# fds, and the X server and inotify write only on a change.
+# fds, and the X server and inotify write only on a change. Then the same in a sway session
+# (sway 1.7 headless with Xwayland, as an unprivileged user when run as root), where the
+# fullscreen source follows sway's IPC.
 # Usage: packaging/bench/busy_wakeups.sh [SECONDS]   (each measurement; default 60)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -16,6 +18,7 @@ cli=$build/daemon/cli/sitstretch
 fake=$build/tests/notify/fake_notification_server
 
 work=$(mktemp -d /tmp/sitstretch-bench-busy-XXXXXX)
+chmod 711 "$work"  # sway's user must reach its runtime directory inside
 pids=()
 cleanup() {
   for ((i = ${#pids[@]} - 1; i >= 0; i--)); do kill "${pids[i]}" 2>/dev/null || true; done
@@ -97,3 +100,32 @@ measure 'busy.when ["user"], nothing changing' '["user"]'
 measure 'busy.when ["fullscreen", "camera"], nothing changing' '["fullscreen", "camera"]'
 measure 'busy.when ["fullscreen", "camera"], the camera opened once a second' \
   '["fullscreen", "camera"]' camera_blink
+
+# sway, with one X client window in front.
+sway_dir=$work/sway
+mkdir -m 755 "$sway_dir"
+printf 'xwayland enable\n' > "$sway_dir/sway.conf"
+as_user=()
+if [ "$(id -u)" -eq 0 ]; then
+  id sitstretch-test > /dev/null 2>&1 ||
+    useradd --system --no-create-home --shell /usr/sbin/nologin sitstretch-test
+  chown sitstretch-test: "$sway_dir"
+  as_user=(setpriv "--reuid=$(id -u sitstretch-test)" "--regid=$(id -g sitstretch-test)"
+           --clear-groups --pdeathsig TERM)
+fi
+XDG_RUNTIME_DIR=$sway_dir HOME=$sway_dir WLR_BACKENDS=headless WLR_LIBINPUT_NO_DEVICES=1 \
+  WLR_RENDERER=pixman WAYLAND_DISPLAY= DISPLAY= \
+  "${as_user[@]}" sway -c "$sway_dir/sway.conf" > "$sway_dir/log" 2>&1 &
+pids+=($!)
+until ls "$sway_dir"/sway-ipc.*.sock > /dev/null 2>&1; do sleep 0.05; done
+export SWAYSOCK=$(ls "$sway_dir"/sway-ipc.*.sock)
+wayland_socket=""
+until [ -n "$wayland_socket" ]; do
+  for s in "$sway_dir"/wayland-*; do [ -S "$s" ] && wayland_socket=$s; done
+  sleep 0.05
+done
+swaymsg exec 'xmessage a-window-in-front' > /dev/null
+until swaymsg -t get_tree | grep -q '"xmessage"'; do sleep 0.05; done
+export XDG_SESSION_TYPE=wayland WAYLAND_DISPLAY=$wayland_socket
+measure 'sway: busy.when ["user"], nothing changing' '["user"]'
+measure 'sway: busy.when ["fullscreen", "camera"], nothing changing' '["fullscreen", "camera"]'
