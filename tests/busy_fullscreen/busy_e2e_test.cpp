@@ -1,6 +1,7 @@
 // The fullscreen and camera busy reasons end to end with the real daemon (SPEC §2 rule 9): a
-// window made fullscreen under openbox, a stand-in video device opened by the test; the prompt
-// is held while busy, `busy`/`free` are logged, and the prompt comes at once when busy ends.
+// window made fullscreen under openbox and under sway, a stand-in video device opened by the
+// test; the prompt is held while busy, `busy`/`free` are logged, and the prompt comes at once
+// when busy ends.
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -9,9 +10,11 @@
 
 #include "desktop.hpp"
 #include "openbox.hpp"
+#include "sway_session.hpp"
 
 using namespace std::chrono_literals;
 using sitstretch::busy::test::Openbox;
+using sitstretch::busy::test::SwaySession;
 using sitstretch::test::Desktop;
 using sitstretch::test::json_number;
 using sitstretch::test::json_text;
@@ -84,4 +87,18 @@ TEST_CASE("a camera in use holds the prompt, closing it lets the prompt come",
   REQUIRE(fd >= 0);
   REQUIRE(d.wait_for([&] { return d.count("busy") == 1; }, 5s));
   held_then_released(d, "camera", [&] { ::close(fd); });
+}
+
+TEST_CASE("in a sway session, a fullscreen window holds the prompt until it leaves fullscreen",
+          "[e2e][busy][fullscreen][sway]") {
+  SwaySession& sway = SwaySession::shared();
+  Desktop d(kFastPrompts, true,
+            {"XDG_SESSION_TYPE=wayland", "WAYLAND_DISPLAY=" + sway.wayland_socket(),
+             "SWAYSOCK=" + sway.ipc_socket()});
+  d.start_daemon();
+  CHECK(json_text(status(d), "busy_sources").find("fullscreen: sway IPC " + sway.ipc_socket()) !=
+        std::string::npos);
+  sway.swaymsg({"fullscreen", "enable"});
+  REQUIRE(d.wait_for([&] { return d.count("busy") == 1; }, 5s));
+  held_then_released(d, "fullscreen", [&] { sway.swaymsg({"fullscreen", "disable"}); });
 }

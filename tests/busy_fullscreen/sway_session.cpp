@@ -66,8 +66,9 @@ SwaySession::SwaySession() : sway_(start_sway(dir_)) {
     for (const auto& entry : std::filesystem::directory_iterator(dir_.path())) {
       const std::string name = entry.path().filename();
       if (entry.is_socket() && name.starts_with("sway-ipc.")) ipc_socket_ = entry.path();
+      if (entry.is_socket() && name.starts_with("wayland-")) wayland_socket_ = entry.path();
     }
-    return !ipc_socket_.empty();
+    return !ipc_socket_.empty() && !wayland_socket_.empty();
   });
   if (!up) throw std::runtime_error("sway made no IPC socket");
   swaymsg({"exec", "xmessage a-window-in-front"});

@@ -16,6 +16,8 @@ class SwaySession {
   static SwaySession& shared();
 
   const std::string& ipc_socket() const { return ipc_socket_; }
+  // The Wayland socket as an absolute path, which $WAYLAND_DISPLAY accepts.
+  const std::string& wayland_socket() const { return wayland_socket_; }
   // swaymsg ARGS, as a user's key binding would run it, e.g. {"fullscreen", "enable"}.
   void swaymsg(const std::vector<std::string>& args) const;
 
@@ -24,6 +26,7 @@ class SwaySession {
   sitstretch::test::TempDir dir_;
   sitstretch::test::ChildProcess sway_;
   std::string ipc_socket_;
+  std::string wayland_socket_;
 };
 
 }  // namespace sitstretch::busy::test
