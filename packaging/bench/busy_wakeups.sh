@@ -76,6 +76,8 @@ measure() {
   local sources
   sources=$("$cli" status --json | grep -o '"busy_sources":"[^"]*"' | cut -d'"' -f4)
   sleep 20  # start-up work, and GLib's helper threads, which end after 15 s of idleness
+  local logged0
+  logged0=$("$cli" log --json --all | grep -c '"busy"' || true)
   read -r cpu0 sw0 <<< "$(snapshot $dpid)"
   if [ $# -eq 0 ]; then
     sleep "$phase"
@@ -84,12 +86,12 @@ measure() {
   fi
   read -r cpu1 sw1 <<< "$(snapshot $dpid)"
   local logged
-  logged=$("$cli" log --json --all | grep -c '"busy"' || true)
+  logged=$(($("$cli" log --json --all | grep -c '"busy"' || true) - logged0))
   kill "$dpid"
   wait "$dpid" 2>/dev/null || true
   awk -v n="$name" -v t="$phase" -v c=$((cpu1 - cpu0)) -v s=$((sw1 - sw0)) -v src="$sources" \
     -v b="$logged" \
-    'BEGIN {printf "%s: %.3f ms CPU/min, %.1f wakeups/min, %d busy records (sources: %s)\n", n, c / 1e6 * 60 / t, s * 60 / t, b, src}'
+    'BEGIN {printf "%s: %.3f ms CPU/min, %.1f wakeups/min, %d busy records meanwhile (sources: %s)\n", n, c / 1e6 * 60 / t, s * 60 / t, b, src}'
 }
 
 # A camera app that opens the camera for a moment, once a second: the check that the
