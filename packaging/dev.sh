@@ -18,7 +18,7 @@ DEPS=(
   libglib2.0-dev libglib2.0-bin
   libxcb1-dev libxcb-sync-dev libxcb-screensaver0-dev libx11-dev libxext-dev libxss-dev
   libwayland-dev wayland-protocols plasma-wayland-protocols
-  xvfb xdotool dbus dbus-x11
+  xvfb xdotool openbox wmctrl dbus dbus-x11
   dunst mako-notifier xfce4-notifyd xfconf gsettings-desktop-schemas
   mutter sway kwin-wayland
   chromium

@@ -75,7 +75,8 @@ std::optional<std::string> Daemon::start() {
   session_ = std::make_unique<session::SessionWatch>(
       [this](core::Signal s, core::Ms at) { on_session(s, at); }, session::boottime_now);
   busy_ = std::make_unique<busy::BusyWatch>(
-      busy::BusyContext{io_, [this](core::BusyReason r, bool busy) { on_busy(r, busy); }},
+      busy::BusyContext{io_, [this](core::BusyReason r, bool busy) { on_busy(r, busy); },
+                        session::log_to_stderr, options_.idle_session},
       config_.model.busy_when);
   if (auto error = start_idle()) return error;
   config_source_.watch(io_, [this] { reload("the file changed"); });

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/busy.hpp"
+#include "idle/idle_factory.hpp"
 #include "session/log_sink.hpp"
 
 namespace sitstretch::busy {
@@ -39,11 +40,22 @@ class BusySource {
   virtual bool needs_recheck() const { return false; }
 };
 
+std::string default_camera_dir();   // camera_busy.cpp
+std::string default_sway_socket();  // $SWAYSOCK; sway_fullscreen_busy.cpp
+
 // What every source is made with.
 struct BusyContext {
   boost::asio::io_context& io;
   BusySink sink;
   session::LogSink log = session::log_to_stderr;
+  // The desktop session the fullscreen sources read: the X display (--display) and whether this
+  // is a Wayland session, where X11 sees only Xwayland's windows. The daemon passes its own.
+  idle::IdleSession session = idle::IdleSession::from_process("");
+  // Where video devices appear: $SITSTRETCH_CAMERA_DIR if set (tests and benchmarks point it at
+  // stand-in device files), else /dev (camera_busy.cpp).
+  std::string camera_dir = default_camera_dir();
+  // sway's IPC socket, for the fullscreen source in a sway session.
+  std::string sway_socket = default_sway_socket();
 };
 
 }  // namespace sitstretch::busy

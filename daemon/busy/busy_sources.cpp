@@ -2,13 +2,15 @@
 // order they are tried.
 #include "busy/busy_watch.hpp"
 #include "busy/dnd_source.hpp"
+#include "busy/fullscreen_camera.hpp"
 
 namespace sitstretch::busy {
 
 std::vector<std::unique_ptr<BusySource>> make_busy_sources(const BusyContext& context,
                                                            core::BusyReasons reasons) {
   std::vector<std::unique_ptr<BusySource>> sources;
-  if (reasons.has(core::BusyReason::dnd)) sources.push_back(std::make_unique<DndSource>(context));
+#include "busy/dnd_source.hpp"
+#include "busy/fullscreen_camera.hpp"
   return sources;
 }
 
