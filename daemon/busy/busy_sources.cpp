@@ -9,8 +9,9 @@ namespace sitstretch::busy {
 std::vector<std::unique_ptr<BusySource>> make_busy_sources(const BusyContext& context,
                                                            core::BusyReasons reasons) {
   std::vector<std::unique_ptr<BusySource>> sources;
-#include "busy/dnd_source.hpp"
-#include "busy/fullscreen_camera.hpp"
+  if (reasons.has(core::BusyReason::dnd)) sources.push_back(std::make_unique<DndSource>(context));
+  if (reasons.has(core::BusyReason::fullscreen)) sources.push_back(make_fullscreen_busy(context));
+  if (reasons.has(core::BusyReason::camera)) sources.push_back(make_camera_busy(context));
   return sources;
 }
 
