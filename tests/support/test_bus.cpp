@@ -9,9 +9,9 @@
 namespace sitstretch::test {
 
 const std::string& use_private_session_bus() {
-  // Kept until exit, see the header. Without the machine's services: a notification server
-  // installed here (dunst, say) would otherwise be started for a test that wants none.
-  static const DbusDaemon bus(/*machine_services=*/false);
+  // Kept until exit, see the header. The machine's services but its notification servers (see
+  // DbusDaemon): the dnd tests need xfconfd and dconf activated.
+  static const DbusDaemon bus;
   setenv("DBUS_SESSION_BUS_ADDRESS", bus.address().c_str(), 1);
   return bus.address();
 }
