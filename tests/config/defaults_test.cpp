@@ -5,7 +5,7 @@
 #include <sstream>
 #include <string>
 
-#include <toml++/toml.h>
+#include "config/toml.hpp"
 #include <catch2/catch.hpp>
 
 #include "config/config.hpp"

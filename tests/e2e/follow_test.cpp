@@ -24,6 +24,12 @@ using sitstretch::test::Desktop;
 using sitstretch::test::json_number;
 using sitstretch::test::json_text;
 
+#ifdef __SANITIZE_ADDRESS__
+constexpr bool kAddressSanitizer = true;
+#else
+constexpr bool kAddressSanitizer = false;
+#endif
+
 namespace {
 
 constexpr const char* kQuiet = "[sitting]\ninterval = \"1h\"\n";
@@ -162,7 +168,9 @@ TEST_CASE("a follower that never reads neither grows the daemon nor holds up oth
 
   const long rss_after = proc_status_kb(daemon, "VmRSS");
   INFO("VmRSS " << rss_before << " kB before, " << rss_after << " kB after");
-  CHECK(rss_after - rss_before < 2048);
+  // Under AddressSanitizer freed memory waits in its quarantine, so RSS grows with any work;
+  // there the bound is shown by the line counts below and by follow_server_test.
+  if (!kAddressSanitizer) CHECK(rss_after - rss_before < 2048);
 
   // The one that never read gets what the kernel held, then the latest state: far fewer lines
   // than the changes it missed.
