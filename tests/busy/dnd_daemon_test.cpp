@@ -15,20 +15,10 @@ namespace {
 
 constexpr const char* kFastPrompts = "[sitting]\ninterval = \"10s\"\n";
 
-std::vector<std::string> events(const Desktop& d) {
-  std::vector<std::string> out;
-  for (const auto& r : d.records()) out.push_back(json_text(r, "event"));
-  return out;
-}
-
-std::string status(const Desktop& d) {
-  return d.cli({"status", "--json"}).out;
-}
-
 // Waits until status names the dnd source `line` begins.
 bool dnd_source_is(const Desktop& d, const std::string& line) {
   return d.wait_for(
-      [&] { return json_text(status(d), "busy_sources").find(line) != std::string::npos; }, 10s);
+      [&] { return json_text(d.status(), "busy_sources").find(line) != std::string::npos; }, 10s);
 }
 
 void set_inhibited(const Desktop& d, bool inhibited) {
@@ -43,19 +33,19 @@ void set_inhibited(const Desktop& d, bool inhibited) {
 void held_by_dnd(const Desktop& d) {
   REQUIRE(d.wait_for([&] { return d.count("busy") == 1; }, 15s));
   CHECK(json_text(d.records().back(), "reason") == "dnd");
-  CHECK(json_text(status(d), "busy") == "dnd");
-  REQUIRE(d.wait_for([&] { return !json_text(status(d), "held_until").empty(); }, 20s));
+  CHECK(json_text(d.status(), "busy") == "dnd");
+  REQUIRE(d.wait_for([&] { return !json_text(d.status(), "held_until").empty(); }, 20s));
   CHECK(d.count("prompt") == 0);
 }
 
 // Do-not-disturb ends: `free dnd` and the prompt at the same instant.
 void released(const Desktop& d, std::chrono::milliseconds within) {
   REQUIRE(d.wait_for([&] { return d.count("prompt") == 1; }, within));
-  CHECK(events(d) == std::vector<std::string>{"busy", "free", "prompt"});
+  CHECK(d.events() == std::vector<std::string>{"busy", "free", "prompt"});
   const auto records = d.records();
   CHECK(json_text(records[1], "reason") == "dnd");
   CHECK(json_text(records[1], "t") == json_text(records[2], "t"));
-  CHECK(json_text(status(d), "busy").empty());
+  CHECK(json_text(d.status(), "busy").empty());
 }
 
 }  // namespace
@@ -94,13 +84,13 @@ TEST_CASE("busy.max_defer lets a prompt held by do-not-disturb through", "[e2e][
   REQUIRE(dnd_source_is(d, "dnd: fake_notification_server"));
   set_inhibited(d, true);
   held_by_dnd(d);
-  const long held_until = json_number(status(d), "held_until_s");
+  const long held_until = json_number(d.status(), "held_until_s");
   CHECK(held_until > 45);
   CHECK(held_until <= 60);
 
   REQUIRE(d.wait_for([&] { return d.count("prompt") == 1; }, 75s));
-  CHECK(events(d) == std::vector<std::string>{"busy", "prompt"});
+  CHECK(d.events() == std::vector<std::string>{"busy", "prompt"});
   CHECK(json_number(d.records().back(), "sitting_s") >= 69);
-  CHECK(json_text(status(d), "busy") == "dnd");  // still busy: the prompt came anyway
+  CHECK(json_text(d.status(), "busy") == "dnd");  // still busy: the prompt came anyway
   REQUIRE(d.wait_for([&] { return d.notifications().size() == 1; }, 2s));
 }

@@ -23,16 +23,6 @@ namespace {
 
 constexpr const char* kFastPrompts = "[sitting]\ninterval = \"10s\"\n";
 
-std::vector<std::string> events(const Desktop& d) {
-  std::vector<std::string> out;
-  for (const auto& r : d.records()) out.push_back(json_text(r, "event"));
-  return out;
-}
-
-std::string status(const Desktop& d) {
-  return d.cli({"status", "--json"}).out;
-}
-
 std::string display_of(const Desktop& d) {
   for (const std::string& entry : d.env()) {
     if (entry.starts_with("DISPLAY=")) return entry.substr(8);
@@ -43,19 +33,19 @@ std::string display_of(const Desktop& d) {
 // The prompt falls due after 10 s of sitting and is held while `reason` is busy; when `end`
 // ends it, the prompt comes at once, dated with the `free`.
 void held_then_released(Desktop& d, const std::string& reason, const std::function<void()>& end) {
-  REQUIRE(d.wait_for([&] { return !json_text(status(d), "held_until").empty(); }, 20s));
-  CHECK(json_text(status(d), "busy") == reason);
+  REQUIRE(d.wait_for([&] { return !json_text(d.status(), "held_until").empty(); }, 20s));
+  CHECK(json_text(d.status(), "busy") == reason);
   CHECK(d.notifications().empty());
   CHECK(d.count("prompt") == 0);
   end();
   REQUIRE(d.wait_for([&] { return d.notifications().size() == 1; }, 3s));
-  CHECK(events(d) == std::vector<std::string>{"busy", "free", "prompt"});
+  CHECK(d.events() == std::vector<std::string>{"busy", "free", "prompt"});
   const auto records = d.records();
   CHECK(json_text(records[0], "reason") == reason);
   CHECK(json_text(records[1], "reason") == reason);
   CHECK(json_text(records[1], "t") == json_text(records[2], "t"));  // released by the free
   CHECK(json_number(records[2], "sitting_s") >= 10);
-  CHECK(json_text(status(d), "busy").empty());
+  CHECK(json_text(d.status(), "busy").empty());
 }
 
 }  // namespace
@@ -66,7 +56,7 @@ TEST_CASE("a fullscreen window in front holds the prompt, leaving fullscreen let
   Openbox wm(display_of(d));
   const std::uint32_t player = wm.open_window();
   d.start_daemon();
-  CHECK(json_text(status(d), "busy_sources").find("fullscreen: X11 display " + wm.display()) !=
+  CHECK(json_text(d.status(), "busy_sources").find("fullscreen: X11 display " + wm.display()) !=
         std::string::npos);
   wm.wmctrl({"-r", Openbox::id(player), "-b", "add,fullscreen"});
   REQUIRE(d.wait_for([&] { return d.count("busy") == 1; }, 5s));
@@ -81,7 +71,7 @@ TEST_CASE("a camera in use holds the prompt, closing it lets the prompt come",
   std::ofstream(cameras.file("video0")) << "";
   Desktop d(kFastPrompts, true, {"SITSTRETCH_CAMERA_DIR=" + cameras.path()});
   d.start_daemon();
-  CHECK(json_text(status(d), "busy_sources").find("camera: 1 video device(s) in ") !=
+  CHECK(json_text(d.status(), "busy_sources").find("camera: 1 video device(s) in ") !=
         std::string::npos);
   const int fd = ::open(cameras.file("video0").c_str(), O_RDONLY | O_CLOEXEC);
   REQUIRE(fd >= 0);
@@ -96,7 +86,7 @@ TEST_CASE("in a sway session, a fullscreen window holds the prompt until it leav
             {"XDG_SESSION_TYPE=wayland", "WAYLAND_DISPLAY=" + sway.wayland_socket(),
              "SWAYSOCK=" + sway.ipc_socket()});
   d.start_daemon();
-  CHECK(json_text(status(d), "busy_sources").find("fullscreen: sway IPC " + sway.ipc_socket()) !=
+  CHECK(json_text(d.status(), "busy_sources").find("fullscreen: sway IPC " + sway.ipc_socket()) !=
         std::string::npos);
   sway.swaymsg({"fullscreen", "enable"});
   REQUIRE(d.wait_for([&] { return d.count("busy") == 1; }, 5s));

@@ -13,13 +13,6 @@ namespace {
 
 constexpr const char* kFastPrompts = "[sitting]\ninterval = \"10s\"\n";
 
-// The events of the log in order, e.g. {"busy", "free", "prompt"}.
-std::vector<std::string> events(const Desktop& d) {
-  std::vector<std::string> out;
-  for (const auto& r : d.records()) out.push_back(json_text(r, "event"));
-  return out;
-}
-
 }  // namespace
 
 TEST_CASE("sitstretch busy holds the prompt, sitstretch free lets it come at once", "[e2e]") {
@@ -56,7 +49,7 @@ TEST_CASE("sitstretch busy holds the prompt, sitstretch free lets it come at onc
 
   CHECK(d.cli({"free"}).out == "Free: held prompts come now.\n");
   REQUIRE(d.wait_for([&] { return d.notifications().size() == 1; }, 2s));
-  CHECK(events(d) == std::vector<std::string>{"busy", "free", "prompt"});
+  CHECK(d.events() == std::vector<std::string>{"busy", "free", "prompt"});
   const auto records = d.records();
   CHECK(json_text(records[1], "reason") == "user");
   CHECK(!json_text(records[1], "t").empty());
@@ -77,7 +70,7 @@ TEST_CASE("sitstretch busy 5s ends by itself and the held prompt comes then", "[
   REQUIRE(d.cli({"busy", "5s"}).exit_code == 0);
   // Only the daemon's own timer ends the busy here: waiting reads the log, never the daemon.
   REQUIRE(d.wait_for([&] { return d.count("prompt") == 1; }, 15s));
-  CHECK(events(d) == std::vector<std::string>{"busy", "free", "prompt"});
+  CHECK(d.events() == std::vector<std::string>{"busy", "free", "prompt"});
   const auto records = d.records();
   CHECK(!json_text(records[1], "t").empty());
   CHECK(json_text(records[1], "t") == json_text(records[2], "t"));  // released by the free

@@ -130,6 +130,16 @@ std::vector<std::string> Desktop::records() const {
   return lines_of(cli({"log", "--json", "--all"}).out);
 }
 
+std::vector<std::string> Desktop::events() const {
+  std::vector<std::string> out;
+  for (const auto& r : records()) out.push_back(json_text(r, "event"));
+  return out;
+}
+
+std::string Desktop::status() const {
+  return cli({"status", "--json"}).out;
+}
+
 int Desktop::count(const std::string& event) const {
   int n = 0;
   for (const auto& r : records()) n += json_text(r, "event") == event;

@@ -52,7 +52,11 @@ class Desktop {
 
   // The compliance log as `sitstretch log --json --all` prints it.
   std::vector<std::string> records() const;
+  // The log's events in order, e.g. {"busy", "free", "prompt"}.
+  std::vector<std::string> events() const;
   int count(const std::string& event) const;
+  // `sitstretch status --json`.
+  std::string status() const;
 
  private:
   TempDir home_;
