@@ -86,15 +86,19 @@ std::optional<std::string> Daemon::start() {
   });
 
   // The user is sitting at start-up unless input stopped long enough ago to be a break.
+  // A run killed less than break_after ago carries on (a `reload` of it); else a new one starts.
   const core::Ms t = now();
-  log_run(store::RunEvent::start, t);
+  const bool restored = restore(t);
+  log_run(restored ? store::RunEvent::reload : store::RunEvent::start, t);
   const auto idle_for = idle_ ? idle_->idle_for() : std::nullopt;
   if (!idle_) {
     std::fprintf(stderr,
                  "sitstretchd: no idle source; sitting counts from now and only lock and suspend "
                  "end it\n");
   }
-  if (!idle_for || *idle_for < config_.model.break_after) presence(core::Signal::active, t, {});
+  const bool active = !idle_for || *idle_for < config_.model.break_after;
+  if (active && !(restored && !model_.snapshot(t).absent)) presence(core::Signal::active, t, {});
+  model_.advance(t, records_);
   finish();
   std::fprintf(stderr, "sitstretchd: running (pid %d, idle source %s, log %s)\n", getpid(),
                idle_ ? std::string(idle_->name()).c_str() : "none", store_->file().c_str());

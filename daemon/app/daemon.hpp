@@ -79,6 +79,7 @@ class Daemon {
   void on_deadline();
   void presence(core::Signal signal, core::Ms now, std::optional<core::Ms> last_input);
   void log_run(store::RunEvent event, core::Ms t);
+  bool restore(core::Ms t);  // daemon_restore.cpp
   // Commands (daemon_commands.cpp): apply() is the one way from a command to the model.
   control::Result on_command(const control::Command& command);
   control::Result apply(const control::Command& command, core::Ms now);
