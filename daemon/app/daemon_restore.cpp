@@ -35,15 +35,15 @@ std::optional<std::int64_t> run_start(store::Store& store, std::int64_t now_utc)
 // from the log's trace of that run, with the time the daemon was down counted as sitting (it was
 // shorter than a break). The records the replay makes are in the log already and are dropped,
 // but a prompt still pending is shown again.
-bool Daemon::restore(core::Ms t) {
+Daemon::Restored Daemon::restore(core::Ms t) {
   const core::Ms to_utc = utc_minus_boot();
   const std::int64_t now_utc = (t + to_utc).count();
   const auto since = run_start(*store_, now_utc);
   // A run that began before this boot is not carried on: the boot clock cannot hold it.
-  if (!since || core::Ms(*since) - to_utc < core::Ms(0)) return false;
+  if (!since || core::Ms(*since) - to_utc < core::Ms(0)) return {};
   const store::LogSpan span = store::read_span(*store_, *since, now_utc, now_utc);
   const auto last = last_trace_of_unstopped(span);
-  if (!last || core::Ms(now_utc - *last) >= config_.model.break_after) return false;
+  if (!last || core::Ms(now_utc - *last) >= config_.model.break_after) return {};
 
   const core::Ms trace_origin = core::Ms(span.start_ms) - to_utc;  // boot time of second 0
   std::vector<core::Record> scratch;
@@ -64,14 +64,18 @@ bool Daemon::restore(core::Ms t) {
                   scratch.end());
   std::fprintf(stderr, "sitstretchd: carrying on the run killed %llds ago (%zu records replayed)\n",
                static_cast<long long>((now_utc - *last) / 1000), logged);
+  // The busy sources and a timed `sitstretch busy` died with the killed daemon: what they held
+  // ends now, and the new daemon's sources report afresh.
+  for (core::BusyReason reason : core::kBusyReasons) model_.busy_ends(reason, t, records_);
   // A prompt already logged and still awaiting an answer is shown again by this daemon.
-  if (model_.snapshot(t).episode != core::EpisodeState::awaiting) return true;
+  Restored restored{true, std::nullopt};
+  if (model_.snapshot(t).episode != core::EpisodeState::awaiting) return restored;
   for (std::size_t i = logged; i-- > 0;) {
     if (scratch[i].kind != core::RecordKind::prompt) continue;
-    if (notifier_) show_prompt(scratch[i]);
+    restored.pending_prompt = scratch[i];
     break;
   }
-  return true;
+  return restored;
 }
 
 }  // namespace sitstretch::app
