@@ -29,6 +29,20 @@ std::optional<std::int64_t> run_start(store::Store& store, std::int64_t now_utc)
   return start;
 }
 
+// Feeds the span's trace into the model up to `now`; trace second 0 is `origin` on the boot clock.
+void replay(core::SittingModel& model, const store::LogSpan& span, core::Ms origin, core::Ms now,
+            std::vector<core::Record>& out) {
+  std::istringstream lines(store::to_trace(span));
+  for (std::string line; std::getline(lines, line);) {
+    core::TraceLine parsed = core::parse_trace_line(line);
+    auto* event = std::get_if<core::TraceEvent>(&parsed);
+    if (!event || event->word == core::TraceWord::end) continue;
+    event->at += origin;
+    if (event->at > now) break;
+    core::apply_trace_event(model, *event, out);
+  }
+}
+
 }  // namespace
 
 // A killed run is carried on when it was killed less than break_after ago: the model is rebuilt
@@ -45,17 +59,8 @@ Daemon::Restored Daemon::restore(core::Ms t) {
   const auto last = last_trace_of_unstopped(span);
   if (!last || core::Ms(now_utc - *last) >= config_.model.break_after) return {};
 
-  const core::Ms trace_origin = core::Ms(span.start_ms) - to_utc;  // boot time of second 0
   std::vector<core::Record> scratch;
-  std::istringstream lines(store::to_trace(span));
-  for (std::string line; std::getline(lines, line);) {
-    core::TraceLine parsed = core::parse_trace_line(line);
-    auto* event = std::get_if<core::TraceEvent>(&parsed);
-    if (!event || event->word == core::TraceWord::end) continue;
-    event->at += trace_origin;
-    if (event->at > t) break;
-    core::apply_trace_event(model_, *event, scratch);
-  }
+  replay(model_, span, core::Ms(span.start_ms) - to_utc, t, scratch);
   model_.advance(t, scratch);
   // The replay makes the logged records again, in the same order: those are dropped. What it
   // makes beyond them fell due while the daemon was down, and is logged and acted on as new.
