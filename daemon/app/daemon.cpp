@@ -53,6 +53,8 @@ Daemon::Daemon(boost::asio::io_context& io, DaemonOptions options, config::Confi
 Daemon::~Daemon() = default;
 
 std::optional<std::string> Daemon::start() {
+  // Before any adapter can hand the model an event: the replayed instants all lie before theirs.
+  const Restored restored = restore(now());
   control::ControlServerOptions control_options;
   control_options.on_follow = [this] { on_follow(); };
   auto server = control::ControlServer::start(
@@ -86,15 +88,20 @@ std::optional<std::string> Daemon::start() {
   });
 
   // The user is sitting at start-up unless input stopped long enough ago to be a break.
+  // A run killed less than break_after ago carries on (a `reload` of it); else a new one starts.
   const core::Ms t = now();
-  log_run(store::RunEvent::start, t);
+  log_run(restored.carried ? store::RunEvent::reload : store::RunEvent::start, t);
+  if (restored.pending_prompt) show_prompt(*restored.pending_prompt);
   const auto idle_for = idle_ ? idle_->idle_for() : std::nullopt;
   if (!idle_) {
     std::fprintf(stderr,
                  "sitstretchd: no idle source; sitting counts from now and only lock and suspend "
                  "end it\n");
   }
-  if (!idle_for || *idle_for < config_.model.break_after) presence(core::Signal::active, t, {});
+  const bool active = !idle_for || *idle_for < config_.model.break_after;
+  if (active && !(restored.carried && !model_.snapshot(t).absent))
+    presence(core::Signal::active, t, {});
+  model_.advance(t, records_);
   finish();
   std::fprintf(stderr, "sitstretchd: running (pid %d, idle source %s, log %s)\n", getpid(),
                idle_ ? std::string(idle_->name()).c_str() : "none", store_->file().c_str());

@@ -79,6 +79,12 @@ class Daemon {
   void on_deadline();
   void presence(core::Signal signal, core::Ms now, std::optional<core::Ms> last_input);
   void log_run(store::RunEvent event, core::Ms t);
+  // daemon_restore.cpp: carries a killed run on; the prompt to show again, if one is pending.
+  struct Restored {
+    bool carried = false;
+    std::optional<core::Record> pending_prompt;
+  };
+  Restored restore(core::Ms t);
   // Commands (daemon_commands.cpp): apply() is the one way from a command to the model.
   control::Result on_command(const control::Command& command);
   control::Result apply(const control::Command& command, core::Ms now);

@@ -156,44 +156,41 @@ std::optional<TraceError> refusal(Outcome outcome, TraceWord word, const Sitting
 
 }  // namespace
 
-std::optional<TraceError> Replay::apply(const TraceEvent& e, std::vector<Record>& out) {
-  Outcome outcome = Outcome::ok;
+Outcome apply_trace_event(SittingModel& model, const TraceEvent& e, std::vector<Record>& out) {
   switch (e.word) {
     case TraceWord::signal:
-      model_.signal(e.signal, e.at, out);
+      model.signal(e.signal, e.at, out);
       break;
     case TraceWord::done:
-      outcome = model_.done(e.at, out);
-      break;
+      return model.done(e.at, out);
     case TraceWord::snooze:
-      outcome = model_.snooze(e.at, out);
-      break;
+      return model.snooze(e.at, out);
     case TraceWord::skip:
-      outcome = model_.skip(e.at, out);
-      break;
+      return model.skip(e.at, out);
     case TraceWord::dismiss:
-      outcome = model_.dismiss(e.at, out);
-      break;
+      return model.dismiss(e.at, out);
     case TraceWord::pause:
-      outcome = model_.pause(e.at, e.duration, out);
-      break;
+      return model.pause(e.at, e.duration, out);
     case TraceWord::resume:
-      outcome = model_.resume(e.at, out);
-      break;
+      return model.resume(e.at, out);
     case TraceWord::side:
-      outcome = model_.report_side(e.at, e.side, out);
-      break;
+      return model.report_side(e.at, e.side, out);
     case TraceWord::busy:
-      model_.busy_begins(e.reason, e.at, out);
+      model.busy_begins(e.reason, e.at, out);
       break;
     case TraceWord::free:
-      model_.busy_ends(e.reason, e.at, out);
+      model.busy_ends(e.reason, e.at, out);
       break;
     case TraceWord::end:
-      model_.advance(e.at, out);
-      ended_ = true;
+      model.advance(e.at, out);
       break;
   }
+  return Outcome::ok;
+}
+
+std::optional<TraceError> Replay::apply(const TraceEvent& e, std::vector<Record>& out) {
+  const Outcome outcome = apply_trace_event(model_, e, out);
+  if (e.word == TraceWord::end) ended_ = true;
   return refusal(outcome, e.word, model_);
 }
 

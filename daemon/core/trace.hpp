@@ -45,6 +45,10 @@ struct TraceError {
 using TraceLine = std::variant<std::monostate, TraceEvent, TraceError>;
 TraceLine parse_trace_line(std::string_view line);
 
+// Hands one trace event to the model at e.at (`end` advances to it); what the model answered.
+// The daemon replays the log's tail through it at a restart, on its own clock.
+Outcome apply_trace_event(SittingModel& model, const TraceEvent& e, std::vector<Record>& out);
+
 // Runs the sitting model over a trace, line by line, in simulated time.
 class Replay {
  public:
