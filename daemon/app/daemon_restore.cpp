@@ -19,12 +19,16 @@ std::optional<std::int64_t> last_trace_of_unstopped(const store::LogSpan& span) 
   return last;
 }
 
-// The killed run's start: the last `start` row (a restored run logs a `reload`, so a chain of
-// restarts replays from the run's first start).
+// A start row and the presence signal logged with it are dated by two readings of the clocks, so
+// the signal may come out a millisecond before its run's row.
+constexpr std::int64_t kClockReadingsApart = 1000;
+
+// Where the killed run's trace begins: at its last `start` row (a restored run logs a `reload`,
+// so a chain of restarts replays from the run's first start), less the clock readings' jitter.
 std::optional<std::int64_t> run_start(store::Store& store, std::int64_t now_utc) {
   std::optional<std::int64_t> start;
   for (const store::RunRow& run : store.runs(std::nullopt, now_utc)) {
-    if (run.event == store::RunEvent::start) start = run.t_ms;
+    if (run.event == store::RunEvent::start) start = run.t_ms - kClockReadingsApart;
   }
   return start;
 }
